@@ -1,0 +1,3 @@
+namespace CompactConv;
+/// <summary>x</summary>
+public static class Placeholder { }
