@@ -1,3 +1,0 @@
-namespace CompactConv;
-/// <summary>x</summary>
-public static class Placeholder { }
