@@ -1,0 +1,35 @@
+using System.CommandLine;
+using CompactConv.Cli.Commands;
+
+namespace CompactConv.Cli;
+
+/// <summary>The command tree of <c>compactconv</c>; Program.cs and the tests both run it through <see cref="Run"/>.</summary>
+public static class CliApp
+{
+    /// <summary>Builds the root command with every subcommand and the global options.</summary>
+    public static RootCommand CreateRoot()
+    {
+        var root = new RootCommand("compactconv: channel-compressed CNNs (compact convolution) on TorchSharp");
+        GlobalOptions.AddTo(root);
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(SummaryCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(DataSubsetCommand.Create());
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code (2 for usage errors).</summary>
+    public static int Run(string[] args)
+    {
+        var parse = CreateRoot().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) System.Console.Error.WriteLine($"error: {error.Message}");
+            System.Console.Error.WriteLine("Run 'compactconv --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        return parse.Invoke();
+    }
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using CompactConv.Training;
+
+namespace CompactConv.Cli;
+
+/// <summary>
+/// Runs a command's body and turns exceptions into the CLI contract: one line on stderr naming the
+/// file or option, exit code 1 for data/runtime errors and 2 for usage errors, and a stack trace
+/// only with --verbose.
+/// </summary>
+public static class CommandRunner
+{
+    /// <summary>Wraps <paramref name="body"/> as a command action.</summary>
+    public static void SetAction(Command command, Func<ParseResult, int> body) =>
+        command.SetAction(parse => Run(parse, body));
+
+    /// <summary>Applies the global options, runs the body and maps failures to exit codes.</summary>
+    public static int Run(ParseResult parse, Func<ParseResult, int> body)
+    {
+        bool verbose = parse.GetValue(GlobalOptions.Verbose);
+        try
+        {
+            GlobalOptions.Apply(parse);
+            return body(parse);
+        }
+        catch (Exception e) when (ExitCodeFor(e) is var code)
+        {
+            Console.Error.WriteLine($"error: {OneLine(e.Message)}");
+            if (verbose) Console.Error.WriteLine(e.ToString());
+            return code;
+        }
+    }
+
+    /// <summary>Exit code for an exception: 2 for usage errors, 1 otherwise.</summary>
+    public static int ExitCodeFor(Exception e) => e switch
+    {
+        UsageException or ArgumentException => ExitCodes.Usage,
+        DataException or TrainingDivergedException or IOException or UnauthorizedAccessException => ExitCodes.Failure,
+        _ => ExitCodes.Failure,
+    };
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Globalization;
+using CompactConv.Cli.Console;
+using CompactConv.Pipelines;
+using CompactConv.Training;
+using Spectre.Console;
+
+namespace CompactConv.Cli.Commands;
+
+/// <summary><c>compactconv demo</c>: the main job (see <see cref="Demo"/>).</summary>
+public static class DemoCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var command = new Command("demo", "Train and compare smallcnn with standard, separable and compact convolutions on Fashion-MNIST");
+        var quick = new Option<bool>("--quick") { Description = "Small subset, one epoch (under 2 minutes)" };
+        var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => Path.Combine("runs", "demo") };
+        var data = new Option<string?>("--data") { Description = "Folder with a full copy of Fashion-MNIST (IDX files)" };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs of the full demo", DefaultValueFactory = _ => 4 };
+        command.Options.Add(quick);
+        command.Options.Add(output);
+        command.Options.Add(data);
+        command.Options.Add(epochs);
+        CommandRunner.SetAction(command, parse =>
+        {
+            int fullEpochs = parse.GetValue(epochs);
+            if (fullEpochs < 1) throw new UsageException($"--epochs must be at least 1, got {fullEpochs}");
+            var options = new DemoOptions
+            {
+                Quick = parse.GetValue(quick),
+                OutDir = parse.GetValue(output)!,
+                DataDir = parse.GetValue(data),
+                FullEpochs = fullEpochs,
+            };
+            var results = ProgressRenderer.Session(observerFor => Demo.Run(options, new ConsoleDemoObserver(observerFor)));
+            var table = new Table().AddColumns("conv", "op", "r", "params", "MACs", "accuracy", "ms/image");
+            foreach (var r in results)
+            {
+                table.AddRow(r.Conv, r.Op, r.R.ToString(CultureInfo.InvariantCulture), r.Params.ToString("N0", CultureInfo.InvariantCulture),
+                    r.Macs.ToString("N0", CultureInfo.InvariantCulture), (100 * r.Accuracy).ToString("F2", CultureInfo.InvariantCulture) + " %",
+                    r.MsPerImage.ToString("F4", CultureInfo.InvariantCulture));
+            }
+            AnsiConsole.Write(table);
+            System.Console.WriteLine($"wrote {Path.Combine(options.OutDir, "results.csv")} and {Path.Combine(options.OutDir, "report.md")}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private sealed class ConsoleDemoObserver(Func<string, ITrainingObserver> observerFor) : IDemoObserver
+    {
+        public void DataLoaded(string source, long trainCount, long testCount) =>
+            System.Console.WriteLine($"data: {source} ({trainCount:N0} train / {testCount:N0} test images)");
+
+        public ITrainingObserver ForRun(string label) => observerFor(label);
+    }
+}

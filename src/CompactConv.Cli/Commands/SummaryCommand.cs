@@ -1,0 +1,50 @@
+using System.CommandLine;
+using CompactConv.Complexity;
+using CompactConv.Models;
+
+namespace CompactConv.Cli.Commands;
+
+/// <summary><c>compactconv summary</c>: per-layer cost table of a registered model, then <c>params=N macs=N</c>.</summary>
+public static class SummaryCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var command = new Command("summary", "Per-layer output shapes, parameters, MACs and memory of a model");
+        var model = new ModelOptions();
+        model.AddTo(command);
+        var input = new Option<string>("--input") { Description = "Per-sample input shape CxHxW", DefaultValueFactory = _ => "1x28x28" };
+        var classes = new Option<int>("--classes") { Description = "Number of output classes", DefaultValueFactory = _ => 10 };
+        command.Options.Add(input);
+        command.Options.Add(classes);
+        CommandRunner.SetAction(command, parse =>
+        {
+            int[] shape = ParseShape("--input", parse.GetValue(input)!);
+            int numClasses = parse.GetValue(classes);
+            if (numClasses < 1) throw new UsageException($"--classes must be at least 1, got {numClasses}");
+            var spec = model.ToSpec(parse, shape, numClasses);
+            using var network = ModelRegistry.Create(spec);
+            var report = ModelCost.Measure(network, shape.Select(d => (long)d).ToArray());
+            System.Console.WriteLine($"{spec.Name} {spec.ConvLabel}, input {string.Join('x', shape)}");
+            System.Console.Write(report.ToTable());
+            System.Console.WriteLine(report.ToSummaryLine());
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Parses "CxHxW" (or any x-separated positive integers); throws a usage error naming the option.</summary>
+    public static int[] ParseShape(string option, string text)
+    {
+        var parts = text.Split('x', 'X');
+        var shape = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], out shape[i]) || shape[i] < 1)
+            {
+                throw new UsageException($"{option}: '{text}' is not a shape like 1x28x28 (positive integers separated by x)");
+            }
+        }
+        return shape;
+    }
+}

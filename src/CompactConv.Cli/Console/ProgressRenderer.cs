@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+using CompactConv.Training;
+using Spectre.Console;
+
+namespace CompactConv.Cli.Console;
+
+/// <summary>
+/// Shows training progress: a Spectre.Console bar on an interactive terminal, plain lines (one per
+/// epoch, and one every <see cref="PlainInterval"/> within an epoch) when output is redirected,
+/// where a bar would print nothing.
+/// </summary>
+public static class ProgressRenderer
+{
+    /// <summary>How often plain-text mode reports within an epoch.</summary>
+    public static TimeSpan PlainInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>True when progress is drawn as a bar.</summary>
+    public static bool Interactive => !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+
+    /// <summary>Runs <paramref name="run"/> with an observer that renders one training run's progress.</summary>
+    public static T Train<T>(string label, Func<ITrainingObserver, T> run) =>
+        Session(observerFor => run(observerFor(label)));
+
+    /// <summary>
+    /// Runs <paramref name="run"/>, which may train several models; it asks the factory it is given
+    /// for one observer per labelled run, all drawn in the same progress display.
+    /// </summary>
+    public static T Session<T>(Func<Func<string, ITrainingObserver>, T> run)
+    {
+        if (!Interactive) return run(label => new PlainObserver(label));
+        T result = default!;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context => result = run(label => new BarObserver(label, context)));
+        return result;
+    }
+
+    private static string EpochLine(string label, EpochRecord r) => string.Create(CultureInfo.InvariantCulture,
+        $"{label} epoch {r.Epoch}: train loss {r.TrainLoss:F4} acc {100 * r.TrainAccuracy:F2} %, test loss {r.TestLoss:F4} acc {100 * r.TestAccuracy:F2} %, {r.Seconds:F1} s ({r.ImagesPerSecond:F0} img/s)");
+
+    private sealed class PlainObserver(string label) : ITrainingObserver
+    {
+        private readonly Stopwatch sinceLastLine = Stopwatch.StartNew();
+
+        public void RunStarted(int firstEpoch, int epochs, long stepsPerEpoch) =>
+            System.Console.WriteLine(firstEpoch > epochs
+                ? $"{label}: all {epochs} epochs already done"
+                : $"{label}: epochs {firstEpoch}..{epochs}, {stepsPerEpoch} steps each");
+
+        public void StepCompleted(int epoch, long stepInEpoch, long stepsPerEpoch, double loss)
+        {
+            if (sinceLastLine.Elapsed < PlainInterval) return;
+            sinceLastLine.Restart();
+            System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{label} epoch {epoch}: step {stepInEpoch}/{stepsPerEpoch}, loss {loss:F4}"));
+        }
+
+        public void EpochCompleted(EpochRecord record)
+        {
+            sinceLastLine.Restart();
+            System.Console.WriteLine(EpochLine(label, record));
+        }
+    }
+
+    private sealed class BarObserver(string label, ProgressContext context) : ITrainingObserver
+    {
+        private ProgressTask? task;
+        private long stepsPerEpoch = 1;
+        private int firstEpoch = 1;
+
+        public void RunStarted(int first, int epochs, long steps)
+        {
+            firstEpoch = first;
+            stepsPerEpoch = steps;
+            task = context.AddTask(Markup.Escape(label), maxValue: Math.Max(1, (epochs - first + 1) * steps));
+            if (first > epochs) task.Value = task.MaxValue;
+        }
+
+        public void StepCompleted(int epoch, long stepInEpoch, long steps, double loss)
+        {
+            if (task is null) return;
+            task.Value = (epoch - firstEpoch) * stepsPerEpoch + stepInEpoch;
+            task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{label} epoch {epoch} loss {loss:F3}"));
+        }
+
+        public void EpochCompleted(EpochRecord record) => AnsiConsole.MarkupLine(Markup.Escape(EpochLine(label, record)));
+    }
+}

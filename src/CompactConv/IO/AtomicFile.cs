@@ -1,0 +1,39 @@
+using System.Text;
+
+namespace CompactConv.IO;
+
+/// <summary>
+/// Writes files so that a reader (or a crash) never sees a half-written one: the content goes to
+/// a temporary file in the same folder, which is then renamed over the target.
+/// </summary>
+public static class AtomicFile
+{
+    /// <summary>Writes <paramref name="write"/>'s output to <paramref name="path"/> atomically, creating the folder.</summary>
+    public static void Write(string path, Action<Stream> write)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(folder);
+        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>Writes UTF-8 text atomically.</summary>
+    public static void WriteText(string path, string text) =>
+        Write(path, stream =>
+        {
+            var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text);
+            stream.Write(bytes);
+        });
+}

@@ -1,0 +1,45 @@
+using CompactConv.Layers;
+
+namespace CompactConv.Models;
+
+/// <summary>
+/// Everything needed to rebuild a registered model: its name, the conv kind with its options,
+/// the width multiplier and the input/output sizes. Saved in every run's config.json.
+/// </summary>
+public sealed record ModelSpec
+{
+    /// <summary>Registry name, e.g. <c>smallcnn</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Conv kind used for the model's spatial convolutions.</summary>
+    public ConvKind Conv { get; init; } = ConvKind.Standard;
+
+    /// <summary>Channel group size for compact (squeeze ratio for squeeze).</summary>
+    public int R { get; init; } = 2;
+
+    /// <summary>Interchannel operation for compact.</summary>
+    public ChannelPoolOp Op { get; init; } = ChannelPoolOp.Max;
+
+    /// <summary>Channel grouping for compact.</summary>
+    public ChannelGrouping Grouping { get; init; } = ChannelGrouping.Adjacent;
+
+    /// <summary>Channel width multiplier.</summary>
+    public double Width { get; init; } = 1.0;
+
+    /// <summary>Per-sample input shape, channels first (e.g. [1, 28, 28]).</summary>
+    public required int[] InputShape { get; init; }
+
+    /// <summary>Number of output classes.</summary>
+    public required int NumClasses { get; init; }
+
+    /// <summary>The conv options this spec implies (defaults for everything not in the spec).</summary>
+    public ConvOptions ConvOptions => ConvOptions.Default with { R = R, Op = Op, Grouping = Grouping };
+
+    /// <summary>Short human-readable label, e.g. <c>compact(max, r=2)</c>.</summary>
+    public string ConvLabel => Conv switch
+    {
+        ConvKind.Compact => $"compact({Op.Name()}, r={R})",
+        ConvKind.Squeeze => $"squeeze(r={R})",
+        _ => Conv.Name(),
+    };
+}

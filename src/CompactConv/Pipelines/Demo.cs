@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using CompactConv.Benchmarks;
+using CompactConv.Complexity;
+using CompactConv.IO;
+using CompactConv.Layers;
+using CompactConv.Models;
+using CompactConv.Training;
+
+namespace CompactConv.Pipelines;
+
+/// <summary>One row of the demo's results.csv.</summary>
+public sealed record DemoResult(
+    string Conv, string Op, int R, long Params, long Macs, double Accuracy, double MsPerImage,
+    double TrainSeconds, double TrainImagesPerSecond, int Epochs);
+
+/// <summary>Settings of <c>compactconv demo</c>.</summary>
+public sealed record DemoOptions
+{
+    /// <summary>Quick mode: a subset of the data and one epoch.</summary>
+    public bool Quick { get; init; }
+
+    /// <summary>Output folder (one run folder per configuration, plus results.csv and report.md).</summary>
+    public string OutDir { get; init; } = Path.Combine("runs", "demo");
+
+    /// <summary>Optional folder holding a full copy of Fashion-MNIST.</summary>
+    public string? DataDir { get; init; }
+
+    /// <summary>Epochs of the full demo.</summary>
+    public int FullEpochs { get; init; } = 4;
+
+    /// <summary>Seed of every run.</summary>
+    public int Seed { get; init; }
+}
+
+/// <summary>Receives demo progress per configuration.</summary>
+public interface IDemoObserver
+{
+    /// <summary>Called with the data description once loaded.</summary>
+    void DataLoaded(string source, long trainCount, long testCount);
+
+    /// <summary>The observer for one configuration's training run.</summary>
+    ITrainingObserver ForRun(string label);
+}
+
+/// <summary>
+/// The main job: trains smallcnn on Fashion-MNIST with standard, separable, compact(max, r=2) and
+/// compact(mean, r=2) convolutions under the same budget, then reports accuracy, parameters, MACs
+/// and measured inference time. Finished runs are reused and unfinished ones resumed, so an
+/// interrupted demo continues where it stopped.
+/// </summary>
+public static class Demo
+{
+    /// <summary>The four configurations compared.</summary>
+    public static IReadOnlyList<(ConvKind Kind, ChannelPoolOp Op)> Configurations { get; } =
+    [
+        (ConvKind.Standard, ChannelPoolOp.Max),
+        (ConvKind.Separable, ChannelPoolOp.Max),
+        (ConvKind.Compact, ChannelPoolOp.Max),
+        (ConvKind.Compact, ChannelPoolOp.Mean),
+    ];
+
+    /// <summary>Runs the demo and writes results.csv and report.md into the output folder.</summary>
+    public static IReadOnlyList<DemoResult> Run(DemoOptions options, IDemoObserver observer)
+    {
+        int? trainLimit = options.Quick ? 3000 : null;
+        int? testLimit = options.Quick ? 1000 : null;
+        int epochs = options.Quick ? 1 : options.FullEpochs;
+        var training = new TrainingOptions
+        {
+            Epochs = epochs,
+            BatchSize = 128,
+            Optimizer = OptimizerKind.AdamW,
+            LearningRate = 3e-3,
+            WeightDecay = 1e-4,
+            Schedule = ScheduleKind.Cosine,
+            Seed = options.Seed,
+        };
+        using var data = ImageTaskData.Load("fashion-mnist", options.DataDir, trainLimit, testLimit, options.Seed);
+        observer.DataLoaded(data.Source, data.Train.Count, data.Test.Count);
+
+        var results = new List<DemoResult>();
+        foreach (var (kind, op) in Configurations)
+        {
+            var spec = new ModelSpec
+            {
+                Name = "smallcnn",
+                Conv = kind,
+                Op = op,
+                R = 2,
+                InputShape = data.InputShape,
+                NumClasses = data.ClassNames.Count,
+            };
+            var config = new RunConfig
+            {
+                Dataset = "fashion-mnist",
+                DataDir = options.DataDir,
+                DataSource = data.Source,
+                TrainLimit = trainLimit,
+                TestLimit = testLimit,
+                Model = spec,
+                ClassNames = data.ClassNames.ToArray(),
+                Normalization = data.Normalization,
+                Training = training,
+            };
+            string runFolder = Path.Combine(options.OutDir, RunName(spec));
+            results.Add(RunOne(config, runFolder, data, observer.ForRun(spec.ConvLabel)));
+        }
+        WriteCsv(Path.Combine(options.OutDir, "results.csv"), results);
+        AtomicFile.WriteText(Path.Combine(options.OutDir, "report.md"), Report(results, data.Source, training, options));
+        return results;
+    }
+
+    /// <summary>Folder name of a configuration, e.g. <c>compact-max-r2</c>.</summary>
+    public static string RunName(ModelSpec spec) => spec.Conv == ConvKind.Compact
+        ? $"compact-{spec.Op.Name()}-r{spec.R}"
+        : spec.Conv.Name();
+
+    private static DemoResult RunOne(RunConfig config, string runFolder, ImageTaskData data, ITrainingObserver observer)
+    {
+        var store = new CheckpointStore(runFolder);
+        bool resume = store.Exists;
+        if (resume && !SameConfig(runFolder, config))
+        {
+            throw new DataException(runFolder, "holds a run with different settings; remove it or choose another --out");
+        }
+        var clock = Stopwatch.StartNew();
+        var result = new Trainer(config, runFolder, observer).Run(data.Train, data.Test, resume);
+        clock.Stop();
+
+        using var model = ImageClassification.LoadModel(runFolder, config);
+        var cost = ModelCost.Measure(model, config.Model.InputShape.Select(d => (long)d).ToArray());
+        double msPerImage = InferenceSpeed.MillisecondsPerImage(model, config.Model.InputShape, batchSize: 256);
+        var history = result.History;
+        double trainSeconds = history.Sum(h => h.Seconds);
+        double imagesPerSecond = history.Count == 0 ? 0 : history.Average(h => h.ImagesPerSecond);
+        return new DemoResult(config.Model.Conv.Name(), config.Model.Conv == ConvKind.Compact ? config.Model.Op.Name() : "",
+            config.Model.Conv == ConvKind.Compact ? config.Model.R : 1, cost.TotalParameters, cost.TotalMacs,
+            result.FinalTestAccuracy, msPerImage, trainSeconds, imagesPerSecond, config.Training.Epochs);
+    }
+
+    private static bool SameConfig(string runFolder, RunConfig config)
+    {
+        var path = Path.Combine(runFolder, "config.json");
+        return File.Exists(path) && RunConfig.Load(path) is var saved
+            && saved.Model.ConvLabel == config.Model.ConvLabel
+            && saved.Training == config.Training
+            && saved.TrainLimit == config.TrainLimit
+            && saved.TestLimit == config.TestLimit
+            && saved.DataSource == config.DataSource;
+    }
+
+    private static void WriteCsv(string path, IReadOnlyList<DemoResult> results)
+    {
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, leaveOpen: true);
+            using var csv = new CsvHelper.CsvWriter(writer, CultureInfo.InvariantCulture);
+            csv.Context.RegisterClassMap<DemoResultMap>();
+            csv.WriteRecords(results);
+        });
+    }
+
+    private sealed class DemoResultMap : CsvHelper.Configuration.ClassMap<DemoResult>
+    {
+        public DemoResultMap()
+        {
+            Map(r => r.Conv).Name("conv");
+            Map(r => r.Op).Name("op");
+            Map(r => r.R).Name("r");
+            Map(r => r.Params).Name("params");
+            Map(r => r.Macs).Name("macs");
+            Map(r => r.Accuracy).Name("accuracy");
+            Map(r => r.MsPerImage).Name("ms_per_image");
+            Map(r => r.TrainSeconds).Name("train_seconds");
+            Map(r => r.TrainImagesPerSecond).Name("train_images_per_second");
+            Map(r => r.Epochs).Name("epochs");
+        }
+    }
+
+    /// <summary>The Markdown report: the comparison table relative to the standard convolution.</summary>
+    public static string Report(IReadOnlyList<DemoResult> results, string dataSource, TrainingOptions training, DemoOptions options)
+    {
+        var standard = results.FirstOrDefault(r => r.Conv == "standard");
+        var text = new StringBuilder();
+        text.AppendLine("# CompactConv demo: smallcnn on Fashion-MNIST");
+        text.AppendLine();
+        text.AppendLine($"- Data: {dataSource}");
+        text.AppendLine($"- Training: {training.Epochs} epoch(s), batch {training.BatchSize}, {training.Optimizer.ToString().ToLowerInvariant()} lr {training.LearningRate.ToString(CultureInfo.InvariantCulture)}, {training.Schedule.ToString().ToLowerInvariant()} schedule, seed {training.Seed}{(options.Quick ? " (quick mode)" : "")}");
+        text.AppendLine($"- Inference time: median over 7 forward passes of a batch of 256, {TorchSharp.torch.get_num_threads()} thread(s)");
+        text.AppendLine();
+        text.AppendLine(MarkdownTable(results, standard));
+        return text.ToString();
+    }
+
+    /// <summary>The results as a Markdown table with parameter and MAC ratios to the standard convolution.</summary>
+    public static string MarkdownTable(IReadOnlyList<DemoResult> results, DemoResult? standard)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| conv | op | r | params | params vs standard | MACs | MACs vs standard | accuracy | ms/image |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            string paramRatio = standard is null ? "" : $"{100.0 * r.Params / standard.Params:F1} %";
+            string macRatio = standard is null ? "" : $"{100.0 * r.Macs / standard.Macs:F1} %";
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Conv} | {r.Op} | {r.R} | {r.Params:N0} | {paramRatio} | {r.Macs:N0} | {macRatio} | {100 * r.Accuracy:F2} % | {r.MsPerImage:F4} |"));
+        }
+        return text.ToString();
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using CompactConv.IO;
+using CompactConv.Metrics;
+using CompactConv.Models;
+using CompactConv.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace CompactConv.Pipelines;
+
+/// <summary>What the image pipeline needs from the command line to start a run.</summary>
+public sealed record ImageRunRequest
+{
+    /// <summary>Dataset name.</summary>
+    public required string Dataset { get; init; }
+
+    /// <summary>Optional folder holding a full copy of the dataset.</summary>
+    public string? DataDir { get; init; }
+
+    /// <summary>Model and conv kind (input shape and classes are filled in from the data).</summary>
+    public required string Model { get; init; }
+
+    /// <summary>The rest of the model spec (conv kind, r, op, grouping, width).</summary>
+    public required Func<int[], int, ModelSpec> BuildSpec { get; init; }
+
+    /// <summary>Training hyper-parameters.</summary>
+    public required TrainingOptions Training { get; init; }
+
+    /// <summary>Optional cap on training samples.</summary>
+    public int? TrainLimit { get; init; }
+
+    /// <summary>Optional cap on test samples.</summary>
+    public int? TestLimit { get; init; }
+}
+
+/// <summary>The image classification pipeline: data -> model from the registry -> trainer -> metrics.</summary>
+public static class ImageClassification
+{
+    /// <summary>Builds the run config of a request from the data it will train on.</summary>
+    public static RunConfig CreateConfig(ImageRunRequest request, ImageTaskData data) => new()
+    {
+        Task = "image",
+        Dataset = request.Dataset,
+        DataDir = request.DataDir,
+        DataSource = data.Source,
+        TrainLimit = request.TrainLimit,
+        TestLimit = request.TestLimit,
+        Model = request.BuildSpec(data.InputShape, data.ClassNames.Count),
+        ClassNames = data.ClassNames.ToArray(),
+        Normalization = data.Normalization,
+        Training = request.Training,
+    };
+
+    /// <summary>Loads the data a run config names, normalised with the config's statistics.</summary>
+    public static ImageTaskData LoadData(RunConfig config, string? dataDirOverride = null) =>
+        ImageTaskData.Load(config.Dataset, dataDirOverride ?? config.DataDir, config.TrainLimit, config.TestLimit,
+            config.Training.Seed, config.Normalization);
+
+    /// <summary>Loads the model of a run folder with the weights of its last (or best) checkpoint.</summary>
+    public static nn.Module<Tensor, Tensor> LoadModel(string runFolder, RunConfig config, bool best = false)
+    {
+        var store = new CheckpointStore(runFolder);
+        var state = store.ReadState();
+        var model = ModelRegistry.Create(config.Model);
+        store.LoadModel(model, best ? Path.GetFileName(store.BestModelPath) : state.ModelFile);
+        model.eval();
+        return model;
+    }
+
+    /// <summary>
+    /// Evaluates a run folder's checkpoint on the test split of its dataset (or of
+    /// <paramref name="dataDir"/>) and writes metrics.json into the folder.
+    /// </summary>
+    public static ClassificationMetrics Evaluate(string runFolder, string? dataDir, bool best, out string dataSource)
+    {
+        var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
+        // The full test split is evaluated even when training used a subset.
+        using var data = ImageTaskData.Load(config.Dataset, dataDir ?? config.DataDir, trainLimit: null, testLimit: null,
+            seed: config.Training.Seed, normalization: config.Normalization);
+        dataSource = data.Source;
+        using var model = LoadModel(runFolder, config, best);
+        var metrics = Evaluator.Evaluate(model, data.Test, config.ClassNames, config.Training.EvalBatchSize);
+        WriteMetrics(Path.Combine(runFolder, "metrics.json"), metrics, config, data.Source, best ? "best" : "last");
+        return metrics;
+    }
+
+    /// <summary>Writes metrics.json atomically.</summary>
+    public static void WriteMetrics(string path, ClassificationMetrics metrics, RunConfig config, string dataSource, string checkpoint)
+    {
+        var document = new
+        {
+            model = config.Model.Name,
+            conv = config.Model.Conv.ToString().ToLowerInvariant(),
+            op = config.Model.Op.ToString().ToLowerInvariant(),
+            r = config.Model.R,
+            checkpoint,
+            data = dataSource,
+            samples = metrics.Count,
+            accuracy = metrics.Accuracy,
+            macro_accuracy = metrics.MacroAccuracy,
+            loss = metrics.Loss,
+            per_class_accuracy = metrics.ClassNames.Select((name, i) => new { name, accuracy = metrics.PerClassAccuracy[i] }),
+            class_names = metrics.ClassNames,
+            confusion_matrix = metrics.ConfusionRows(),
+        };
+        AtomicFile.WriteText(path, JsonSerializer.Serialize(document, RunConfig.JsonOptions));
+    }
+}

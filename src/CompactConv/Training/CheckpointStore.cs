@@ -1,0 +1,125 @@
+using System.Text.Json;
+using CompactConv.IO;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace CompactConv.Training;
+
+/// <summary>What <c>checkpoint/state.json</c> records: which files hold the latest epoch, and the history so far.</summary>
+public sealed record CheckpointState
+{
+    /// <summary>Last completed epoch (1-based).</summary>
+    public required int Epoch { get; init; }
+
+    /// <summary>File name (inside checkpoint/) of the model weights after <see cref="Epoch"/>.</summary>
+    public required string ModelFile { get; init; }
+
+    /// <summary>File name of the optimiser state after <see cref="Epoch"/>.</summary>
+    public required string OptimizerFile { get; init; }
+
+    /// <summary>Epoch with the best test accuracy so far.</summary>
+    public int BestEpoch { get; init; }
+
+    /// <summary>Best test accuracy so far.</summary>
+    public double BestAccuracy { get; init; }
+
+    /// <summary>Per-epoch figures of every completed epoch.</summary>
+    public required List<EpochRecord> History { get; init; }
+}
+
+/// <summary>
+/// A run folder's <c>checkpoint/</c>: per-epoch weight and optimiser files, <c>best.model</c>, and
+/// <c>state.json</c> naming the latest complete pair. Each file is written atomically and state.json
+/// last, so a crash at any moment leaves the previous epoch's checkpoint intact.
+/// </summary>
+public sealed class CheckpointStore
+{
+    /// <summary>The checkpoint folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>Path of state.json.</summary>
+    public string StatePath => Path.Combine(Folder, "state.json");
+
+    /// <summary>Path of the best model's weights.</summary>
+    public string BestModelPath => Path.Combine(Folder, "best.model");
+
+    /// <summary>Uses <c>runFolder/checkpoint</c>.</summary>
+    public CheckpointStore(string runFolder)
+    {
+        Folder = Path.Combine(runFolder, "checkpoint");
+    }
+
+    /// <summary>True when a complete checkpoint exists.</summary>
+    public bool Exists => File.Exists(StatePath);
+
+    /// <summary>Reads state.json; throws <see cref="DataException"/> if it is missing or malformed.</summary>
+    public CheckpointState ReadState()
+    {
+        if (!File.Exists(StatePath)) throw new DataException(StatePath, "no checkpoint to resume from");
+        try
+        {
+            return JsonSerializer.Deserialize<CheckpointState>(File.ReadAllText(StatePath), RunConfig.JsonOptions)
+                ?? throw new DataException(StatePath, "checkpoint state is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new DataException(StatePath, $"malformed checkpoint state: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Saves the epoch's weights and optimiser state, then points state.json at them and drops older epochs.</summary>
+    public void Save(nn.Module model, optim.Optimizer optimizer, CheckpointState state, bool isBest)
+    {
+        string modelPath = Path.Combine(Folder, state.ModelFile);
+        string optimizerPath = Path.Combine(Folder, state.OptimizerFile);
+        AtomicFile.Write(modelPath, stream => model.save(stream));
+        AtomicFile.Write(optimizerPath, stream =>
+        {
+            using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(writer);
+        });
+        if (isBest) AtomicFile.Write(BestModelPath, stream => model.save(stream));
+        AtomicFile.WriteText(StatePath, JsonSerializer.Serialize(state, RunConfig.JsonOptions));
+        foreach (var old in Directory.EnumerateFiles(Folder, "epoch-*"))
+        {
+            var name = Path.GetFileName(old);
+            if (name != state.ModelFile && name != state.OptimizerFile) File.Delete(old);
+        }
+    }
+
+    /// <summary>File names for epoch <paramref name="epoch"/>.</summary>
+    public static (string Model, string Optimizer) FileNames(int epoch) =>
+        ($"epoch-{epoch:D4}.model", $"epoch-{epoch:D4}.optim");
+
+    /// <summary>Loads weights from <paramref name="fileName"/> (inside the folder) into <paramref name="model"/>.</summary>
+    public void LoadModel(nn.Module model, string fileName)
+    {
+        var path = Path.Combine(Folder, fileName);
+        if (!File.Exists(path)) throw new DataException(path, "checkpoint weights are missing");
+        try
+        {
+            model.load(path);
+        }
+        catch (Exception e) when (e is not DataException)
+        {
+            throw new DataException(path, $"cannot load weights: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Loads optimiser state from <paramref name="fileName"/> into <paramref name="optimizer"/>.</summary>
+    public void LoadOptimizer(optim.Optimizer optimizer, string fileName)
+    {
+        var path = Path.Combine(Folder, fileName);
+        if (!File.Exists(path)) throw new DataException(path, "checkpoint optimiser state is missing");
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var reader = new BinaryReader(stream);
+            ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(reader);
+        }
+        catch (Exception e) when (e is not DataException)
+        {
+            throw new DataException(path, $"cannot load optimiser state: {e.Message}", e);
+        }
+    }
+}

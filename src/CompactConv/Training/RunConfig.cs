@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CompactConv.Models;
+
+namespace CompactConv.Training;
+
+/// <summary>Per-channel input normalisation, computed on the training split only.</summary>
+public sealed record Normalization(double[] Mean, double[] Std);
+
+/// <summary>
+/// A run's config.json: everything needed to rebuild the model and its data pipeline, so that
+/// evaluating or resuming a run needs no other flags.
+/// </summary>
+public sealed record RunConfig
+{
+    /// <summary>Task name (<c>image</c>).</summary>
+    public string Task { get; init; } = "image";
+
+    /// <summary>Dataset name (<c>fashion-mnist</c>, <c>mnist</c>).</summary>
+    public required string Dataset { get; init; }
+
+    /// <summary>The --data folder the run was trained from, if one was given.</summary>
+    public string? DataDir { get; init; }
+
+    /// <summary>Human-readable description of the data actually used.</summary>
+    public string? DataSource { get; init; }
+
+    /// <summary>Use at most this many training samples (a seeded, class-balanced subset); null for all.</summary>
+    public int? TrainLimit { get; init; }
+
+    /// <summary>Use at most this many test samples; null for all.</summary>
+    public int? TestLimit { get; init; }
+
+    /// <summary>The model to build.</summary>
+    public required ModelSpec Model { get; init; }
+
+    /// <summary>Class names, index-aligned with the model's outputs.</summary>
+    public required string[] ClassNames { get; init; }
+
+    /// <summary>Input normalisation from the training split.</summary>
+    public required Normalization Normalization { get; init; }
+
+    /// <summary>Training hyper-parameters.</summary>
+    public required TrainingOptions Training { get; init; }
+
+    /// <summary>JSON settings shared by every file a run writes: snake_case names, lower-case enum names, indented.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(new LowerCaseNamingPolicy()) },
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>Serialises to indented JSON.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>Reads a config.json; a missing or malformed file throws <see cref="DataException"/> naming it.</summary>
+    public static RunConfig Load(string path)
+    {
+        if (!File.Exists(path)) throw new DataException(path, "no config.json here: not a run folder made by 'compactconv train'");
+        try
+        {
+            return JsonSerializer.Deserialize<RunConfig>(File.ReadAllText(path), JsonOptions)
+                ?? throw new DataException(path, "config is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new DataException(path, $"malformed config: {e.Message}", e);
+        }
+    }
+
+    private sealed class LowerCaseNamingPolicy : JsonNamingPolicy
+    {
+        public override string ConvertName(string name) => name.ToLowerInvariant();
+    }
+}

@@ -1,0 +1,79 @@
+namespace CompactConv.Training;
+
+/// <summary>Optimisers the trainer can use.</summary>
+public enum OptimizerKind
+{
+    /// <summary>SGD with (Nesterov) momentum and decoupled-from-nothing L2 weight decay, as in torch.optim.SGD.</summary>
+    Sgd,
+    /// <summary>AdamW (decoupled weight decay).</summary>
+    AdamW,
+}
+
+/// <summary>Learning-rate schedules, applied per optimisation step.</summary>
+public enum ScheduleKind
+{
+    /// <summary>Constant learning rate.</summary>
+    Constant,
+    /// <summary>Cosine decay from the base rate to 0 over all steps (after the warm-up).</summary>
+    Cosine,
+    /// <summary>Multiply by <see cref="TrainingOptions.Gamma"/> every <see cref="TrainingOptions.StepEpochs"/> epochs.</summary>
+    Step,
+}
+
+/// <summary>Hyper-parameters of a training run. Saved in config.json so a run can be resumed or reproduced.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Number of passes over the training set.</summary>
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>Mini-batch size.</summary>
+    public int BatchSize { get; init; } = 128;
+
+    /// <summary>Base learning rate.</summary>
+    public double LearningRate { get; init; } = 0.05;
+
+    /// <summary>Optimiser.</summary>
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
+
+    /// <summary>SGD momentum (Nesterov).</summary>
+    public double Momentum { get; init; } = 0.9;
+
+    /// <summary>Weight decay (L2 for SGD, decoupled for AdamW).</summary>
+    public double WeightDecay { get; init; } = 5e-4;
+
+    /// <summary>Learning-rate schedule.</summary>
+    public ScheduleKind Schedule { get; init; } = ScheduleKind.Cosine;
+
+    /// <summary>Epochs between decays of the step schedule.</summary>
+    public int StepEpochs { get; init; } = 30;
+
+    /// <summary>Decay factor of the step schedule.</summary>
+    public double Gamma { get; init; } = 0.1;
+
+    /// <summary>Linear warm-up length in epochs (may be fractional; 0 for none).</summary>
+    public double WarmupEpochs { get; init; }
+
+    /// <summary>Label smoothing of the cross-entropy loss (0 for none).</summary>
+    public double LabelSmoothing { get; init; }
+
+    /// <summary>Seed for initialisation, shuffling, dropout and stochastic pooling.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Batch size used for evaluation.</summary>
+    public int EvalBatchSize { get; init; } = 500;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first impossible option.</summary>
+    public void Validate()
+    {
+        if (Epochs < 1) throw new ArgumentException($"--epochs must be at least 1, got {Epochs}");
+        if (BatchSize < 1) throw new ArgumentException($"--batch must be at least 1, got {BatchSize}");
+        if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new ArgumentException($"--lr must be a positive number, got {LearningRate}");
+        if (Momentum < 0 || Momentum >= 1) throw new ArgumentException($"--momentum must be in [0, 1), got {Momentum}");
+        if (WeightDecay < 0) throw new ArgumentException($"--weight-decay must not be negative, got {WeightDecay}");
+        if (StepEpochs < 1) throw new ArgumentException($"--step-epochs must be at least 1, got {StepEpochs}");
+        if (!(Gamma > 0)) throw new ArgumentException($"--gamma must be positive, got {Gamma}");
+        if (WarmupEpochs < 0) throw new ArgumentException($"--warmup must not be negative, got {WarmupEpochs}");
+        if (LabelSmoothing < 0 || LabelSmoothing >= 1) throw new ArgumentException($"--label-smoothing must be in [0, 1), got {LabelSmoothing}");
+        if (EvalBatchSize < 1) throw new ArgumentException($"eval batch size must be at least 1, got {EvalBatchSize}");
+    }
+}
