@@ -9,18 +9,26 @@ namespace CompactConv.IO;
 public static class AtomicFile
 {
     /// <summary>Writes <paramref name="write"/>'s output to <paramref name="path"/> atomically, creating the folder.</summary>
-    public static void Write(string path, Action<Stream> write)
+    public static void Write(string path, Action<Stream> write) =>
+        WriteVia(path, temp =>
+        {
+            using var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None);
+            write(stream);
+            stream.Flush(flushToDisk: true);
+        });
+
+    /// <summary>
+    /// Like <see cref="Write"/> for writers that insist on a path (or close the stream they are
+    /// given, as TorchSharp's Module.save does): <paramref name="writeTo"/> gets the temporary path.
+    /// </summary>
+    public static void WriteVia(string path, Action<string> writeTo)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(folder);
         var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
+            writeTo(temp);
             File.Move(temp, path, overwrite: true);
         }
         finally

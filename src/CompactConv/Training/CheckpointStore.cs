@@ -72,13 +72,9 @@ public sealed class CheckpointStore
     {
         string modelPath = Path.Combine(Folder, state.ModelFile);
         string optimizerPath = Path.Combine(Folder, state.OptimizerFile);
-        AtomicFile.Write(modelPath, stream => model.save(stream));
-        AtomicFile.Write(optimizerPath, stream =>
-        {
-            using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-            ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(writer);
-        });
-        if (isBest) AtomicFile.Write(BestModelPath, stream => model.save(stream));
+        AtomicFile.WriteVia(modelPath, temp => model.save(temp));
+        AtomicFile.WriteVia(optimizerPath, temp => ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(temp));
+        if (isBest) AtomicFile.WriteVia(BestModelPath, temp => model.save(temp));
         AtomicFile.WriteText(StatePath, JsonSerializer.Serialize(state, RunConfig.JsonOptions));
         foreach (var old in Directory.EnumerateFiles(Folder, "epoch-*"))
         {
@@ -113,9 +109,7 @@ public sealed class CheckpointStore
         if (!File.Exists(path)) throw new DataException(path, "checkpoint optimiser state is missing");
         try
         {
-            using var stream = File.OpenRead(path);
-            using var reader = new BinaryReader(stream);
-            ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(reader);
+            ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(path);
         }
         catch (Exception e) when (e is not DataException)
         {
