@@ -1,3 +1,4 @@
-using static TorchSharp.torch;
-var a = tensor(new float[] { 1, 2, 3 });
-Console.WriteLine((a * 2).sum().item<float>());
+using System.CommandLine;
+using CompactConv.Cli.Commands;
+
+return new RootCommand { DataSubsetCommand.Create() }.Parse(args).Invoke();
