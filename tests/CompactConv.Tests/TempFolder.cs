@@ -1,6 +1,6 @@
 namespace CompactConv.Tests;
 
-/// <summary>A fresh temporary folder, deleted with everything in it on dispose.</summary>
+/// <summary>A fresh folder under the system temp folder, deleted with everything in it on dispose.</summary>
 public sealed class TempFolder : IDisposable
 {
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "compactconv-tests-" + Guid.NewGuid().ToString("N"));
@@ -9,8 +9,11 @@ public sealed class TempFolder : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    public string Folder(string name) => Directory.CreateDirectory(System.IO.Path.Combine(Path, name)).FullName;
+
     public void Dispose()
     {
-        if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
+        if (Directory.Exists(Path))
+            Directory.Delete(Path, recursive: true);
     }
 }

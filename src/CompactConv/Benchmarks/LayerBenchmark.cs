@@ -101,7 +101,7 @@ public static class LayerBenchmark
                 bool pooled = kind == ConvKind.Compact;
                 rows.Add(new LayerBenchmarkRow(kind.Name(), pooled ? op.Name() : "",
                     kind is ConvKind.Compact or ConvKind.Squeeze ? options.R : 1,
-                    cost.TotalParameters, cost.TotalMacs * options.Batch, inferMs, trainMs,
+                    cost.Parameters, cost.Macs * options.Batch, inferMs, trainMs,
                     inferMs / separableInfer, trainMs / separableTrain));
             }
             return new LayerBenchmarkResult(rows, residentBefore, residentAfter, steps);

@@ -136,7 +136,7 @@ public static class Demo
         double trainSeconds = history.Sum(h => h.Seconds);
         double imagesPerSecond = history.Count == 0 ? 0 : history.Average(h => h.ImagesPerSecond);
         return new DemoResult(config.Model.Conv.Name(), config.Model.Conv == ConvKind.Compact ? config.Model.Op.Name() : "",
-            config.Model.Conv == ConvKind.Compact ? config.Model.R : 1, cost.TotalParameters, cost.TotalMacs,
+            config.Model.Conv == ConvKind.Compact ? config.Model.R : 1, cost.Parameters, cost.Macs,
             result.FinalTestAccuracy, msPerImage, trainSeconds, imagesPerSecond, config.Training.Epochs);
     }
 

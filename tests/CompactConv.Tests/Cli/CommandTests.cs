@@ -1,0 +1,80 @@
+using System.Text.Json;
+using CompactConv.Complexity;
+using CompactConv.Models;
+using CompactConv.Tests.Data;
+
+namespace CompactConv.Tests.Cli;
+
+public class CommandTests
+{
+    [Fact]
+    public void SummaryEndsWithParamsAndMacsOfTheModel()
+    {
+        var result = CliHarness.Run("summary", "--model", "smallcnn", "--conv", "compact", "--op", "mean", "--r", "2", "--input", "1x28x28");
+        Assert.Equal(0, result.ExitCode);
+        var last = result.Out.TrimEnd().Split('\n')[^1];
+        using var model = ModelRegistry.Create(new ModelSpec { Name = "smallcnn", Conv = Layers.ConvKind.Compact, Op = Layers.ChannelPoolOp.Mean, InputShape = [1, 28, 28], NumClasses = 10 });
+        var cost = ModelCost.Measure(model, [1, 28, 28]);
+        Assert.Equal($"params={cost.Parameters} macs={cost.Macs}", last);
+        Assert.Matches(@"^params=\d+ macs=\d+$", last);
+    }
+
+    [Fact]
+    public void TrainThenEvalNeedsNoModelFlagsAndWritesMetrics()
+    {
+        using var folder = new TempFolder();
+        var data = folder.Folder("data");
+        FakeMnist.Write(data, 40, 20);
+        var run = folder.File("run");
+        var train = CliHarness.Run("train", "--dataset", "mnist", "--data", data, "--model", "smallcnn", "--conv", "compact",
+            "--op", "max", "--r", "2", "--width", "0.25", "--epochs", "2", "--batch", "16", "--out", run);
+        Assert.True(train.ExitCode == 0, train.Error);
+        Assert.Contains("data:", train.Out);
+        Assert.Contains("epoch 2", train.Out);
+
+        var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "config.json"))).RootElement;
+        Assert.Equal("compact", config.GetProperty("model").GetProperty("conv").GetString());
+        Assert.Equal("max", config.GetProperty("model").GetProperty("op").GetString());
+        Assert.Equal(2, config.GetProperty("model").GetProperty("r").GetInt32());
+        Assert.Equal(10, config.GetProperty("class_names").GetArrayLength());
+
+        var eval = CliHarness.Run("eval", "--checkpoint", run);
+        Assert.True(eval.ExitCode == 0, eval.Error);
+        Assert.Contains("accuracy", eval.Out);
+        var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "metrics.json"))).RootElement;
+        double accuracy = metrics.GetProperty("accuracy").GetDouble();
+        Assert.InRange(accuracy, 0, 1);
+        Assert.Equal(20, metrics.GetProperty("samples").GetInt32());
+        Assert.Equal(10, metrics.GetProperty("confusion_matrix").GetArrayLength());
+
+        // Resuming a finished run is a no-op that keeps its result.
+        var resumed = CliHarness.Run("train", "--dataset", "mnist", "--data", data, "--model", "smallcnn", "--conv", "compact",
+            "--width", "0.25", "--epochs", "2", "--batch", "16", "--out", run, "--resume");
+        Assert.True(resumed.ExitCode == 0, resumed.Error);
+        Assert.Contains("already done", resumed.Out);
+
+        // Resuming with another model is refused without touching the run.
+        var other = CliHarness.Run("train", "--dataset", "mnist", "--data", data, "--conv", "standard", "--width", "0.25",
+            "--epochs", "2", "--out", run, "--resume");
+        Assert.Equal(1, other.ExitCode);
+        Assert.Contains("different model", other.Error);
+    }
+
+    [Fact]
+    public void BenchLayersWritesTheCsvContract()
+    {
+        using var folder = new TempFolder();
+        var csv = folder.File("bench.csv");
+        var result = CliHarness.Run("bench", "layers", "--in", "8", "--out", "8", "--size", "8x8", "--batch", "2", "--rounds", "2", "--csv", csv);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var lines = File.ReadAllLines(csv);
+        Assert.Equal("kind,op,r,params,macs,infer_ms,train_ms,infer_ratio,train_ratio", lines[0]);
+        Assert.Equal(6, lines.Length);
+        Assert.StartsWith("standard,,1,", lines[1]);
+        Assert.StartsWith("separable,,1,", lines[2]);
+        Assert.EndsWith(",1.0000,1.0000", lines[2]);
+        Assert.StartsWith("compact,max,2,", lines[3]);
+        Assert.StartsWith("compact,mean,2,", lines[4]);
+        Assert.StartsWith("squeeze,,2,", lines[5]);
+    }
+}

@@ -1,0 +1,77 @@
+using CompactConv.Tests.Data;
+
+namespace CompactConv.Tests.Cli;
+
+public class ExitCodeTests
+{
+    [Theory]
+    [InlineData("summary", "--conv", "bogus")]
+    [InlineData("summary", "--op", "bogus", "--conv", "compact")]
+    [InlineData("summary", "--input", "1x0x28")]
+    [InlineData("summary", "--model", "nosuchmodel")]
+    [InlineData("summary", "--r", "0")]
+    [InlineData("train", "--epochs", "3")]
+    [InlineData("nosuchcommand")]
+    [InlineData("summary", "--no-such-option")]
+    [InlineData("bench", "layers", "--in", "6", "--r", "4")]
+    public void UsageErrorsExitWithTwoAndOneLineWithoutStackTrace(params string[] args)
+    {
+        var result = CliHarness.Run(args);
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: ", result.ErrorLines[0]);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    [Fact]
+    public void UsageErrorNamesTheOption()
+    {
+        var result = CliHarness.Run("summary", "--conv", "bogus");
+        Assert.Contains("--conv", result.ErrorLines[0]);
+        Assert.Contains("bogus", result.ErrorLines[0]);
+    }
+
+    [Fact]
+    public void CompactWithRNotDividingChannelsIsAUsageError()
+    {
+        var result = CliHarness.Run("summary", "--conv", "compact", "--r", "3");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("r=3", result.ErrorLines[0]);
+    }
+
+    [Fact]
+    public void MissingCheckpointIsADataErrorNamingThePath()
+    {
+        using var folder = new TempFolder();
+        var missing = Path.Combine(folder.Path, "nothing-here");
+        var result = CliHarness.Run("eval", "--checkpoint", missing);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Single(result.ErrorLines);
+        Assert.Contains(missing, result.ErrorLines[0]);
+    }
+
+    [Fact]
+    public void VerboseAddsTheStackTrace()
+    {
+        using var folder = new TempFolder();
+        var result = CliHarness.Run("eval", "--checkpoint", Path.Combine(folder.Path, "x"), "--verbose");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("   at ", result.Error);
+    }
+
+    [Fact]
+    public void TruncatedTrainingDataIsADataErrorNamingTheFile()
+    {
+        using var folder = new TempFolder();
+        var data = folder.Folder("data");
+        FakeMnist.Write(data, 20, 10, gzip: false);
+        var images = Path.Combine(data, "train-images-idx3-ubyte");
+        var bytes = File.ReadAllBytes(images);
+        File.WriteAllBytes(images, bytes[..(bytes.Length - 100)]);
+        var result = CliHarness.Run("train", "--dataset", "mnist", "--data", data, "--epochs", "1", "--out", folder.File("run"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Single(result.ErrorLines);
+        Assert.Contains(images, result.ErrorLines[0]);
+        Assert.Contains("truncated", result.ErrorLines[0]);
+        Assert.False(Directory.Exists(folder.File("run")));
+    }
+}
