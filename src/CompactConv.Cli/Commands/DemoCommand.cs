@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using CompactConv.Cli.Console;
+using CompactConv.Cli.Rendering;
 using CompactConv.Pipelines;
 using CompactConv.Training;
 using Spectre.Console;

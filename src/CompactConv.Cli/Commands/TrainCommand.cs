@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CompactConv.Cli.Console;
+using CompactConv.Cli.Rendering;
 using CompactConv.Pipelines;
 using CompactConv.Training;
 

@@ -36,8 +36,8 @@ public sealed class ConvNormAct : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var y = conv.forward(input);
-        if (bn is not null) y = bn.forward(y);
-        return act.forward(y).MoveToOuterDisposeScope();
+        var y = conv.call(input);
+        if (bn is not null) y = bn.call(y);
+        return act.call(y).MoveToOuterDisposeScope();
     }
 }

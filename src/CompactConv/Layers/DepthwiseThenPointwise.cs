@@ -47,9 +47,9 @@ public abstract class DepthwiseThenPointwise : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var y = depthwise.forward(input);
-        y = reduce.forward(y);
-        return pointwise.forward(y).MoveToOuterDisposeScope();
+        var y = depthwise.call(input);
+        y = reduce.call(y);
+        return pointwise.call(y).MoveToOuterDisposeScope();
     }
 
     /// <summary>Throws when <paramref name="channels"/> is not a positive multiple of r.</summary>

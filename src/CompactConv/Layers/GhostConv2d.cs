@@ -39,8 +39,8 @@ public sealed class GhostConv2d : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var intrinsic = primary.forward(input);
-        var ghosts = cheap.forward(intrinsic);
+        var intrinsic = primary.call(input);
+        var ghosts = cheap.call(intrinsic);
         var all = cat([intrinsic, ghosts], 1);
         return all.narrow(1, 0, OutChannels).MoveToOuterDisposeScope();
     }

@@ -56,9 +56,9 @@ public sealed class ShuffleConv2d : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var y = expand.forward(input);
+        var y = expand.call(input);
         if (Groups > 1) y = ChannelShuffle(y, Groups);
-        y = depthwise.forward(y);
-        return project.forward(y).MoveToOuterDisposeScope();
+        y = depthwise.call(y);
+        return project.call(y).MoveToOuterDisposeScope();
     }
 }

@@ -13,7 +13,7 @@ public class CommandTests
         var result = CliHarness.Run("summary", "--model", "smallcnn", "--conv", "compact", "--op", "mean", "--r", "2", "--input", "1x28x28");
         Assert.Equal(0, result.ExitCode);
         var last = result.Out.TrimEnd().Split('\n')[^1];
-        using var model = ModelRegistry.Create(new ModelSpec { Name = "smallcnn", Conv = Layers.ConvKind.Compact, Op = Layers.ChannelPoolOp.Mean, InputShape = [1, 28, 28], NumClasses = 10 });
+        using var model = ModelRegistry.Create(new ModelSpec { Name = "smallcnn", Conv = CompactConv.Layers.ConvKind.Compact, Op = CompactConv.Layers.ChannelPoolOp.Mean, InputShape = [1, 28, 28], NumClasses = 10 });
         var cost = ModelCost.Measure(model, [1, 28, 28]);
         Assert.Equal($"params={cost.Parameters} macs={cost.Macs}", last);
         Assert.Matches(@"^params=\d+ macs=\d+$", last);

@@ -3,7 +3,7 @@ using System.Globalization;
 using CompactConv.Training;
 using Spectre.Console;
 
-namespace CompactConv.Cli.Console;
+namespace CompactConv.Cli.Rendering;
 
 /// <summary>
 /// Shows training progress: a Spectre.Console bar on an interactive terminal, plain lines (one per
