@@ -12,6 +12,7 @@ public abstract class DepthwiseThenPointwise : nn.Module<Tensor, Tensor>
 {
     private readonly ConvNormAct depthwise;
     private readonly nn.Module<Tensor, Tensor> reduce;
+    private readonly nn.Module<Tensor, Tensor>? activateAfterReduce;
     private readonly ConvNormAct pointwise;
 
     /// <summary>Input channels.</summary>
@@ -25,21 +26,27 @@ public abstract class DepthwiseThenPointwise : nn.Module<Tensor, Tensor>
 
     /// <summary>Builds depth-wise -> <paramref name="reduction"/> -> 1x1; <paramref name="reducedChannels"/> is what the reduction outputs.</summary>
     protected DepthwiseThenPointwise(string name, long inChannels, long outChannels, long kernelSize, long stride,
-        long? padding, long dilation, ConvOptions options, nn.Module<Tensor, Tensor> reduction, long reducedChannels)
+        long? padding, long dilation, ConvOptions options, nn.Module<Tensor, Tensor> reduction, long reducedChannels,
+        bool activateAfterReduction = false)
         : base(name)
     {
         InChannels = inChannels;
         OutChannels = outChannels;
         ReducedChannels = reducedChannels;
+        var innerActivation = options.ActivateAfterDepthwise ? options.Activation : ActivationKind.None;
         depthwise = new ConvNormAct(inChannels, inChannels, kernelSize, stride, padding, dilation, groups: inChannels,
             norm: options.NormAfterDepthwise,
-            activation: options.ActivateAfterDepthwise ? options.Activation : ActivationKind.None);
+            activation: activateAfterReduction ? ActivationKind.None : innerActivation);
+        activateAfterReduce = activateAfterReduction && innerActivation != ActivationKind.None
+            ? Activations.Create(innerActivation)
+            : null;
         reduce = reduction;
         pointwise = new ConvNormAct(reducedChannels, outChannels, 1, norm: options.NormAtOutput,
             activation: options.OutputActivation);
         // RegisterComponents() would miss these: reflection on the derived type does not see a base class's private fields.
         register_module("depthwise", depthwise);
         register_module("reduce", reduce);
+        if (activateAfterReduce is not null) register_module("reduce_act", activateAfterReduce);
         register_module("pointwise", pointwise);
     }
 
@@ -49,6 +56,7 @@ public abstract class DepthwiseThenPointwise : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var y = depthwise.call(input);
         y = reduce.call(y);
+        if (activateAfterReduce is not null) y = activateAfterReduce.call(y);
         return pointwise.call(y).MoveToOuterDisposeScope();
     }
 
@@ -99,10 +107,12 @@ public sealed class CompactConv2d : DepthwiseThenPointwise
     {
     }
 
+    // When the pool commutes with the activation (max/min/select after ReLU), activating after the
+    // pool computes the same function on r times fewer values.
     private CompactConv2d(long inChannels, long outChannels, long kernelSize, long stride, long? padding,
         long dilation, ConvOptions options, ChannelPool pool)
         : base(nameof(CompactConv2d), inChannels, outChannels, kernelSize, stride, padding, dilation, options, pool,
-            DivideByR(nameof(CompactConv2d), inChannels, options.R))
+            DivideByR(nameof(CompactConv2d), inChannels, options.R), pool.CommutesWith(options.Activation))
     {
         Pool = pool;
     }

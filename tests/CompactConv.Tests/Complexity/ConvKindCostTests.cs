@@ -122,11 +122,12 @@ public class ConvKindCostTests
         const long r = 2;
         var (ho, wo) = OutputSize(1);
         var report = Measure(ConvKind.Compact, 1);
-        // Depth-wise: BatchNorm 2 + ReLU 1 per element of C maps; pool 1 per input element;
-        // point-wise: BatchNorm 2 + ReLU 1 per element of O maps. The convs have no bias.
-        Assert.Equal(ho * wo * (3 * C + C + 3 * O), report.Ops);
-        // conv, BatchNorm and ReLU outputs of C then O maps, plus the pooled C/r maps, 4 bytes each.
-        Assert.Equal(4 * ho * wo * (3 * C + C / r + 3 * O), report.TotalActivationBytes);
+        // Depth-wise: BatchNorm 2 per element of C maps; pool 1 per input element; the ReLU runs
+        // after the max pool (same function, C/r maps); point-wise: BatchNorm 2 + ReLU 1 per element
+        // of O maps. The convs have no bias.
+        Assert.Equal(ho * wo * (2 * C + C + C / r + 3 * O), report.Ops);
+        // conv and BatchNorm outputs of C maps, pool and ReLU outputs of C/r maps, then 3 of O maps, 4 bytes each.
+        Assert.Equal(4 * ho * wo * (2 * C + 2 * (C / r) + 3 * O), report.TotalActivationBytes);
         Assert.Equal(4 * ho * wo * O, report.PeakActivationBytes);
     }
 }
