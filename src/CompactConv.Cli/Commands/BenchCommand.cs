@@ -67,7 +67,7 @@ public static class BenchCommand
                 row.Macs.ToString("N0", CultureInfo.InvariantCulture), F(row.InferMs, 2), F(row.TrainMs, 2), F(row.InferRatio, 3), F(row.TrainRatio, 3));
         }
         AnsiConsole.Write(table);
-        System.Console.WriteLine($"resident memory: {result.ResidentBytesBefore / 1048576.0:F0} MiB before, {result.ResidentBytesAfter / 1048576.0:F0} MiB after {result.Steps} steps");
+        System.Console.WriteLine($"resident memory: {result.ResidentBytesBefore / 1048576.0:F0} MiB after warm-up, {result.ResidentBytesAfter / 1048576.0:F0} MiB after all {result.Steps} steps");
     }
 
     private static string F(double value, int digits) => value.ToString("F" + digits, CultureInfo.InvariantCulture);

@@ -48,24 +48,16 @@ public static class DataSubsetCommand
         {
             from, to, dataset, trainPerClass, testPerClass, seed,
         };
-        subset.SetAction(parseResult =>
+        CommandRunner.SetAction(subset, parseResult =>
         {
-            try
-            {
-                ImageSplits full = MnistFamily.Load(parseResult.GetValue(dataset)!, parseResult.GetValue(from)!);
-                IReadOnlyList<string> files = IdxSubset.Write(full.Train, full.Test,
-                    parseResult.GetValue(trainPerClass), parseResult.GetValue(testPerClass),
-                    parseResult.GetValue(seed), parseResult.GetValue(to)!);
-                Console.WriteLine($"Read {full.Source}");
-                foreach (string file in files)
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {file} ({new FileInfo(file).Length:N0} bytes)"));
-                return 0;
-            }
-            catch (Exception e) when (e is DataException or ArgumentException)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 1;
-            }
+            ImageSplits full = MnistFamily.Load(parseResult.GetValue(dataset)!, parseResult.GetValue(from)!);
+            IReadOnlyList<string> files = IdxSubset.Write(full.Train, full.Test,
+                parseResult.GetValue(trainPerClass), parseResult.GetValue(testPerClass),
+                parseResult.GetValue(seed), parseResult.GetValue(to)!);
+            Console.WriteLine($"Read {full.Source}");
+            foreach (string file in files)
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {file} ({new FileInfo(file).Length:N0} bytes)"));
+            return ExitCodes.Success;
         });
 
         return new Command("data", "Prepare datasets") { subset };

@@ -51,7 +51,7 @@ public static class DemoCommand
     private sealed class ConsoleDemoObserver(Func<string, ITrainingObserver> observerFor) : IDemoObserver
     {
         public void DataLoaded(string source, long trainCount, long testCount) =>
-            System.Console.WriteLine($"data: {source} ({trainCount:N0} train / {testCount:N0} test images)");
+            System.Console.WriteLine($"data: {source}");
 
         public ITrainingObserver ForRun(string label) => observerFor(label);
     }

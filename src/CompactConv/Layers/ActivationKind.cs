@@ -19,13 +19,17 @@ public enum ActivationKind
 /// <summary>Builds activation modules.</summary>
 public static class Activations
 {
-    /// <summary>A module for <paramref name="kind"/>; <see cref="ActivationKind.None"/> gives an identity.</summary>
+    /// <summary>
+    /// A module for <paramref name="kind"/>; <see cref="ActivationKind.None"/> gives an identity.
+    /// Activations work in place: in every block they follow a BatchNorm, a convolution or a pool,
+    /// none of which needs its output for the backward pass, and it saves one buffer per block.
+    /// </summary>
     public static nn.Module<Tensor, Tensor> Create(ActivationKind kind) => kind switch
     {
         ActivationKind.None => nn.Identity(),
-        ActivationKind.ReLU => nn.ReLU(),
-        ActivationKind.ReLU6 => nn.ReLU6(),
-        ActivationKind.SiLU => nn.SiLU(),
+        ActivationKind.ReLU => nn.ReLU(inplace: true),
+        ActivationKind.ReLU6 => nn.ReLU6(inplace: true),
+        ActivationKind.SiLU => nn.SiLU(inplace: true),
         _ => throw new ArgumentException($"unknown activation {kind}"),
     };
 }

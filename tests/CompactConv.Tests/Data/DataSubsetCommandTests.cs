@@ -1,5 +1,3 @@
-using System.CommandLine;
-using CompactConv.Cli.Commands;
 using CompactConv.Data;
 
 namespace CompactConv.Tests.Data;
@@ -10,7 +8,7 @@ public sealed class DataSubsetCommandTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static int Run(params string[] args) => new RootCommand { DataSubsetCommand.Create() }.Parse(args).Invoke();
+    private static int Run(params string[] args) => CompactConv.Tests.Cli.CliHarness.Run(args).ExitCode;
 
     [Fact]
     public void WritesTheRequestedSubset()
