@@ -34,10 +34,10 @@ public static class DemoCommand
                 FullEpochs = fullEpochs,
             };
             var results = ProgressRenderer.Session(observerFor => Demo.Run(options, new ConsoleDemoObserver(observerFor)));
-            var table = new Table().AddColumns("conv", "op", "r", "params", "MACs", "accuracy", "ms/image");
+            var table = new Table().AddColumns("conv", "op", "r", "width", "params", "MACs", "accuracy", "ms/image");
             foreach (var r in results)
             {
-                table.AddRow(r.Conv, r.Op, r.R.ToString(CultureInfo.InvariantCulture), r.Params.ToString("N0", CultureInfo.InvariantCulture),
+                table.AddRow(r.Conv, r.Op, r.R.ToString(CultureInfo.InvariantCulture), r.Width.ToString(CultureInfo.InvariantCulture), r.Params.ToString("N0", CultureInfo.InvariantCulture),
                     r.Macs.ToString("N0", CultureInfo.InvariantCulture), (100 * r.Accuracy).ToString("F2", CultureInfo.InvariantCulture) + " %",
                     r.MsPerImage.ToString("F4", CultureInfo.InvariantCulture));
             }

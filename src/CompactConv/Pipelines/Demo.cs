@@ -12,8 +12,11 @@ namespace CompactConv.Pipelines;
 
 /// <summary>One row of the demo's results.csv.</summary>
 public sealed record DemoResult(
-    string Conv, string Op, int R, long Params, long Macs, double Accuracy, double MsPerImage,
+    string Conv, string Op, int R, double Width, long Params, long Macs, double Accuracy, double MsPerImage,
     double TrainSeconds, double TrainImagesPerSecond, int Epochs);
+
+/// <summary>One configuration the demo trains.</summary>
+public sealed record DemoConfiguration(ConvKind Kind, ChannelPoolOp Op, double Width = 1.0);
 
 /// <summary>Settings of <c>compactconv demo</c>.</summary>
 public sealed record DemoOptions
@@ -55,14 +58,21 @@ public interface IDemoObserver
 /// </summary>
 public static class Demo
 {
-    /// <summary>The four configurations compared.</summary>
-    public static IReadOnlyList<(ConvKind Kind, ChannelPoolOp Op)> Configurations { get; } =
+    /// <summary>The four configurations compared at the same width.</summary>
+    public static IReadOnlyList<DemoConfiguration> Configurations { get; } =
     [
-        (ConvKind.Standard, ChannelPoolOp.Max),
-        (ConvKind.Separable, ChannelPoolOp.Max),
-        (ConvKind.Compact, ChannelPoolOp.Max),
-        (ConvKind.Compact, ChannelPoolOp.Mean),
+        new(ConvKind.Standard, ChannelPoolOp.Max),
+        new(ConvKind.Separable, ChannelPoolOp.Max),
+        new(ConvKind.Compact, ChannelPoolOp.Max),
+        new(ConvKind.Compact, ChannelPoolOp.Mean),
     ];
+
+    /// <summary>
+    /// The full demo adds compact(max) at twice the width: about a quarter of the standard model's
+    /// parameters and MACs, to show what compact convolution reaches at a matched budget rather
+    /// than at the same layout.
+    /// </summary>
+    public static DemoConfiguration BudgetMatched { get; } = new(ConvKind.Compact, ChannelPoolOp.Max, 2.0);
 
     /// <summary>Runs the demo and writes results.csv and report.md into the output folder.</summary>
     public static IReadOnlyList<DemoResult> Run(DemoOptions options, IDemoObserver observer)
@@ -86,7 +96,8 @@ public static class Demo
         observer.DataLoaded(data.Source, data.Train.Count, data.Test.Count);
 
         var results = new List<DemoResult>();
-        foreach (var (kind, op) in Configurations)
+        var configurations = options.Quick ? Configurations : [.. Configurations, BudgetMatched];
+        foreach (var (kind, op, width) in configurations)
         {
             var spec = new ModelSpec
             {
@@ -94,6 +105,7 @@ public static class Demo
                 Conv = kind,
                 Op = op,
                 R = 2,
+                Width = width,
                 InputShape = data.InputShape,
                 NumClasses = data.ClassNames.Count,
             };
@@ -110,7 +122,8 @@ public static class Demo
                 Training = training,
             };
             string runFolder = Path.Combine(options.OutDir, RunName(spec));
-            results.Add(RunOne(config, runFolder, data, observer.ForRun(spec.ConvLabel)));
+            string label = width == 1.0 ? spec.ConvLabel : $"{spec.ConvLabel} width {width.ToString(CultureInfo.InvariantCulture)}";
+            results.Add(RunOne(config, runFolder, data, observer.ForRun(label)));
         }
         WriteCsv(Path.Combine(options.OutDir, "results.csv"), results);
         AtomicFile.WriteText(Path.Combine(options.OutDir, "report.md"), Report(results, data.Source, training, options));
@@ -118,9 +131,9 @@ public static class Demo
     }
 
     /// <summary>Folder name of a configuration, e.g. <c>compact-max-r2</c>.</summary>
-    public static string RunName(ModelSpec spec) => spec.Conv == ConvKind.Compact
+    public static string RunName(ModelSpec spec) => (spec.Conv == ConvKind.Compact
         ? $"compact-{spec.Op.Name()}-r{spec.R}"
-        : spec.Conv.Name();
+        : spec.Conv.Name()) + (spec.Width == 1.0 ? "" : $"-w{spec.Width.ToString(CultureInfo.InvariantCulture)}");
 
     private static DemoResult RunOne(RunConfig config, string runFolder, ImageTaskData data, ITrainingObserver observer)
     {
@@ -141,7 +154,7 @@ public static class Demo
         double trainSeconds = history.Sum(h => h.Seconds);
         double imagesPerSecond = history.Count == 0 ? 0 : history.Average(h => h.ImagesPerSecond);
         return new DemoResult(config.Model.Conv.Name(), config.Model.Conv == ConvKind.Compact ? config.Model.Op.Name() : "",
-            config.Model.Conv == ConvKind.Compact ? config.Model.R : 1, cost.Parameters, cost.Macs,
+            config.Model.Conv == ConvKind.Compact ? config.Model.R : 1, config.Model.Width, cost.Parameters, cost.Macs,
             result.FinalTestAccuracy, msPerImage, trainSeconds, imagesPerSecond, config.Training.Epochs);
     }
 
@@ -150,6 +163,7 @@ public static class Demo
         var path = Path.Combine(runFolder, "config.json");
         return File.Exists(path) && RunConfig.Load(path) is var saved
             && saved.Model.ConvLabel == config.Model.ConvLabel
+            && saved.Model.Width == config.Model.Width
             && saved.Training == config.Training
             && saved.TrainLimit == config.TrainLimit
             && saved.TestLimit == config.TestLimit
@@ -174,6 +188,7 @@ public static class Demo
             Map(r => r.Conv).Name("conv");
             Map(r => r.Op).Name("op");
             Map(r => r.R).Name("r");
+            Map(r => r.Width).Name("width");
             Map(r => r.Params).Name("params");
             Map(r => r.Macs).Name("macs");
             Map(r => r.Accuracy).Name("accuracy");
@@ -187,7 +202,7 @@ public static class Demo
     /// <summary>The Markdown report: the comparison table relative to the standard convolution.</summary>
     public static string Report(IReadOnlyList<DemoResult> results, string dataSource, TrainingOptions training, DemoOptions options)
     {
-        var standard = results.FirstOrDefault(r => r.Conv == "standard");
+        var standard = results.FirstOrDefault(r => r.Conv == "standard" && r.Width == 1.0);
         var text = new StringBuilder();
         text.AppendLine("# CompactConv demo: smallcnn on Fashion-MNIST");
         text.AppendLine();
@@ -203,14 +218,14 @@ public static class Demo
     public static string MarkdownTable(IReadOnlyList<DemoResult> results, DemoResult? standard)
     {
         var text = new StringBuilder();
-        text.AppendLine("| conv | op | r | params | params vs standard | MACs | MACs vs standard | accuracy | ms/image |");
-        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| conv | op | r | width | params | params vs standard | MACs | MACs vs standard | accuracy | ms/image |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             string paramRatio = standard is null ? "" : $"{100.0 * r.Params / standard.Params:F1} %";
             string macRatio = standard is null ? "" : $"{100.0 * r.Macs / standard.Macs:F1} %";
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Conv} | {r.Op} | {r.R} | {r.Params:N0} | {paramRatio} | {r.Macs:N0} | {macRatio} | {100 * r.Accuracy:F2} % | {r.MsPerImage:F4} |"));
+                $"| {r.Conv} | {r.Op} | {r.R} | {r.Width} | {r.Params:N0} | {paramRatio} | {r.Macs:N0} | {macRatio} | {100 * r.Accuracy:F2} % | {r.MsPerImage:F4} |"));
         }
         return text.ToString();
     }
