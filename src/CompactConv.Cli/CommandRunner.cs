@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CompactConv.Training;
 
 namespace CompactConv.Cli;
 
@@ -31,13 +30,12 @@ public static class CommandRunner
         }
     }
 
-    /// <summary>Exit code for an exception: 2 for usage errors, 1 otherwise.</summary>
-    public static int ExitCodeFor(Exception e) => e switch
-    {
-        UsageException or ArgumentException => ExitCodes.Usage,
-        DataException or TrainingDivergedException or IOException or UnauthorizedAccessException => ExitCodes.Failure,
-        _ => ExitCodes.Failure,
-    };
+    /// <summary>
+    /// Exit code for an exception: 2 for usage errors (our own option checks and the library's
+    /// ArgumentExceptions, which name the impossible value), 1 for bad data, I/O and anything else.
+    /// </summary>
+    public static int ExitCodeFor(Exception e) =>
+        e is UsageException or ArgumentException ? ExitCodes.Usage : ExitCodes.Failure;
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }

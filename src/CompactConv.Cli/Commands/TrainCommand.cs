@@ -78,7 +78,6 @@ public static class TrainCommand
             {
                 Dataset = parse.GetValue(dataset)!,
                 DataDir = parse.GetValue(data),
-                Model = parse.GetValue(model.Model)!,
                 BuildSpec = (shape, classes) => model.ToSpec(parse, shape, classes),
                 Training = training,
                 TrainLimit = parse.GetValue(trainLimit),

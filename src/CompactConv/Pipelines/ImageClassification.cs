@@ -17,10 +17,7 @@ public sealed record ImageRunRequest
     /// <summary>Optional folder holding a full copy of the dataset.</summary>
     public string? DataDir { get; init; }
 
-    /// <summary>Model and conv kind (input shape and classes are filled in from the data).</summary>
-    public required string Model { get; init; }
-
-    /// <summary>The rest of the model spec (conv kind, r, op, grouping, width).</summary>
+    /// <summary>Builds the model spec (name, conv kind, r, op, grouping, width) once the data's input shape and class count are known.</summary>
     public required Func<int[], int, ModelSpec> BuildSpec { get; init; }
 
     /// <summary>Training hyper-parameters.</summary>
