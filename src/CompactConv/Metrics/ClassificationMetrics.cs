@@ -12,14 +12,58 @@ public sealed class ClassificationMetrics
     /// <summary>Confusion[true, predicted] counts.</summary>
     public long[,] Confusion { get; }
 
+    /// <summary>True class of each sample.</summary>
+    public IReadOnlyList<long> Truth { get; }
+
+    /// <summary>Predicted class of each sample.</summary>
+    public IReadOnlyList<long> Predicted { get; }
+
     /// <summary>Number of samples evaluated.</summary>
     public long Count { get; }
 
     /// <summary>Fraction of samples predicted correctly (0..1); NaN when there are none.</summary>
     public double Accuracy { get; }
 
-    /// <summary>Mean cross-entropy loss over the samples, when the caller measured it.</summary>
+    /// <summary>Log-loss (mean cross-entropy of the true class, probabilities clamped at 1e-15), when probabilities were given.</summary>
     public double? Loss { get; init; }
+
+    /// <summary>
+    /// Metrics from class probabilities [N, classes]: the prediction is the most probable class and
+    /// the log-loss is -mean(log p[true]) with p clamped to [1e-15, 1] as scikit-learn's log_loss does.
+    /// </summary>
+    public static ClassificationMetrics FromProbabilities(IReadOnlyList<long> truth, float[,] probabilities, IReadOnlyList<string> classNames)
+    {
+        int n = probabilities.GetLength(0), k = probabilities.GetLength(1);
+        if (n != truth.Count) throw new ArgumentException($"{truth.Count} true labels but {n} probability rows");
+        if (n > 0 && k != classNames.Count) throw new ArgumentException($"{k} probability columns but {classNames.Count} classes");
+        var predicted = new long[n];
+        double logLoss = 0;
+        for (int i = 0; i < n; i++)
+        {
+            int best = 0;
+            for (int c = 1; c < k; c++)
+            {
+                if (probabilities[i, c] > probabilities[i, best]) best = c;
+            }
+            predicted[i] = best;
+            long t = truth[i];
+            if (t >= 0 && t < k) logLoss -= Math.Log(Math.Clamp(probabilities[i, t], 1e-15, 1.0));
+        }
+        return new ClassificationMetrics(truth, predicted, classNames) { Loss = n == 0 ? double.NaN : logLoss / n };
+    }
+
+    /// <summary>Accuracy per group (e.g. recording device), for the samples whose group is known.</summary>
+    public static IReadOnlyDictionary<string, double> AccuracyByGroup(IReadOnlyList<long> truth, IReadOnlyList<long> predicted, IReadOnlyList<string?> groups)
+    {
+        var tally = new SortedDictionary<string, (long Correct, long Total)>(StringComparer.Ordinal);
+        for (int i = 0; i < truth.Count; i++)
+        {
+            if (groups[i] is not { } group) continue;
+            tally.TryGetValue(group, out var t);
+            tally[group] = (t.Correct + (truth[i] == predicted[i] ? 1 : 0), t.Total + 1);
+        }
+        return tally.ToDictionary(p => p.Key, p => (double)p.Value.Correct / p.Value.Total, StringComparer.Ordinal);
+    }
 
     /// <summary>Correct / total for each true class; NaN for a class with no samples.</summary>
     public IReadOnlyList<double> PerClassAccuracy { get; }
@@ -47,6 +91,8 @@ public sealed class ClassificationMetrics
             if (t == p) correct++;
         }
         Count = truth.Count;
+        Truth = truth.ToArray();
+        Predicted = predicted.ToArray();
         Accuracy = Count == 0 ? double.NaN : (double)correct / Count;
         var perClass = new double[k];
         double macroSum = 0;

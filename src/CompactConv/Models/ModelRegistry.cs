@@ -13,6 +13,8 @@ public static class ModelRegistry
         new(StringComparer.OrdinalIgnoreCase)
         {
             ["smallcnn"] = spec => new SmallCnn(spec),
+            ["dcase-baseline"] = spec => new DcaseBaseline(spec),
+            ["audio-vgg"] = spec => new AudioVgg(spec),
         };
 
     /// <summary>Registered model names.</summary>

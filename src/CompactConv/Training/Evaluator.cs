@@ -7,36 +7,73 @@ namespace CompactConv.Training;
 /// <summary>Runs a classifier over a dataset in evaluation mode and tallies its metrics.</summary>
 public static class Evaluator
 {
-    /// <summary>Accuracy, per-class accuracy, confusion matrix and mean cross-entropy of <paramref name="model"/> on <paramref name="data"/>.</summary>
+    /// <summary>
+    /// Accuracy, per-class accuracy, confusion matrix and log-loss of <paramref name="model"/> on
+    /// <paramref name="data"/>. With <paramref name="segmentFrames"/>, each input is cut along its
+    /// last axis into consecutive segments of that length (the last one aligned to the end) and
+    /// the clip's class probabilities are the mean over its segments, as for models trained on crops.
+    /// </summary>
     public static ClassificationMetrics Evaluate(nn.Module<Tensor, Tensor> model, TensorDataset data,
-        IReadOnlyList<string> classNames, int batchSize = 500)
+        IReadOnlyList<string> classNames, int batchSize = 500, int? segmentFrames = null)
+    {
+        var probabilities = PredictProbabilities(model, data.Inputs, batchSize, segmentFrames);
+        var truth = data.Labels.data<long>().ToArray();
+        return ClassificationMetrics.FromProbabilities(truth, probabilities, classNames);
+    }
+
+    /// <summary>Class probabilities [N, classes] for every input, averaged over segments when <paramref name="segmentFrames"/> is set.</summary>
+    public static float[,] PredictProbabilities(nn.Module<Tensor, Tensor> model, Tensor inputs, int batchSize = 500, int? segmentFrames = null)
     {
         bool wasTraining = model.training;
         model.eval();
-        var truth = new long[data.Count];
-        var predicted = new long[data.Count];
-        double lossSum = 0;
         try
         {
             using var noGrad = no_grad();
-            for (long start = 0; start < data.Count; start += batchSize)
+            long count = inputs.shape[0];
+            float[,]? result = null;
+            for (long start = 0; start < count; start += batchSize)
             {
                 using var scope = NewDisposeScope();
-                long length = Math.Min(batchSize, data.Count - start);
-                var inputs = data.Inputs.narrow(0, start, length);
-                var labels = data.Labels.narrow(0, start, length);
-                var logits = model.call(inputs);
-                lossSum += nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>();
-                var batchPredictions = logits.argmax(1).data<long>().ToArray();
-                var batchTruth = labels.data<long>().ToArray();
-                Array.Copy(batchPredictions, 0, predicted, start, length);
-                Array.Copy(batchTruth, 0, truth, start, length);
+                long length = Math.Min(batchSize, count - start);
+                var batch = inputs.narrow(0, start, length);
+                var probabilities = segmentFrames is { } frames ? SegmentAverage(model, batch, frames) : nn.functional.softmax(model.call(batch), 1);
+                var values = probabilities.to_type(ScalarType.Float32).data<float>().ToArray();
+                int classes = (int)probabilities.shape[1];
+                result ??= new float[count, classes];
+                for (long i = 0; i < length; i++)
+                {
+                    for (int c = 0; c < classes; c++) result[start + i, c] = values[i * classes + c];
+                }
             }
+            return result ?? new float[0, 0];
         }
         finally
         {
             model.train(wasTraining);
         }
-        return new ClassificationMetrics(truth, predicted, classNames) { Loss = data.Count == 0 ? double.NaN : lossSum / data.Count };
+    }
+
+    /// <summary>Start offsets of consecutive segments covering <paramref name="length"/> frames, the last aligned to the end.</summary>
+    public static long[] SegmentStarts(long length, int frames)
+    {
+        if (length <= frames) return [0];
+        var starts = new List<long>();
+        for (long s = 0; s + frames <= length; s += frames) starts.Add(s);
+        if (starts[^1] + frames < length) starts.Add(length - frames);
+        return starts.ToArray();
+    }
+
+    private static Tensor SegmentAverage(nn.Module<Tensor, Tensor> model, Tensor batch, int frames)
+    {
+        long length = batch.shape[^1];
+        var starts = SegmentStarts(length, frames);
+        Tensor? sum = null;
+        foreach (var start in starts)
+        {
+            var segment = batch.narrow(-1, start, Math.Min(frames, length));
+            var p = nn.functional.softmax(model.call(segment), 1);
+            sum = sum is null ? p : sum + p;
+        }
+        return sum! / starts.Length;
     }
 }

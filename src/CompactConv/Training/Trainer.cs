@@ -106,6 +106,8 @@ public sealed class Trainer
         // Seeding per epoch (not once per run) is what makes resuming at an epoch boundary exact.
         manual_seed(EpochSeed(options.Seed, epoch));
         var order = Shuffle(train.Count, options.Seed, epoch);
+        var augmentation = options.Augmentation;
+        var augmentRandom = new Random(StableSeed(options.Seed, epoch, salt: 0xa06));
         model.train();
         var clock = Stopwatch.StartNew();
         double lossSum = 0;
@@ -124,8 +126,20 @@ public sealed class Trainer
             foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
 
             optimizer.zero_grad();
-            var logits = model.call(inputs);
-            var loss = nn.functional.cross_entropy(logits, labels, label_smoothing: options.LabelSmoothing);
+            Tensor logits, loss, truth;
+            if (augmentation.Any)
+            {
+                var (augmented, targets) = Augmentation.SpectrogramAugmenter.Apply(inputs, labels, config.ClassNames.Length, augmentation, augmentRandom);
+                logits = model.call(augmented);
+                loss = SoftTargetCrossEntropy(logits, targets, options.LabelSmoothing);
+                truth = targets.argmax(1);
+            }
+            else
+            {
+                logits = model.call(inputs);
+                loss = nn.functional.cross_entropy(logits, labels, label_smoothing: options.LabelSmoothing);
+                truth = labels;
+            }
             double lossValue = loss.item<float>();
             if (!double.IsFinite(lossValue))
             {
@@ -136,11 +150,11 @@ public sealed class Trainer
             optimizer.step();
 
             lossSum += lossValue * length;
-            correct += logits.argmax(1).eq(labels).sum().item<long>();
+            correct += logits.argmax(1).eq(truth).sum().item<long>();
             observer.StepCompleted(epoch, step + 1, stepsPerEpoch, lossValue);
         }
         clock.Stop();
-        var metrics = Evaluator.Evaluate(model, test, config.ClassNames, options.EvalBatchSize);
+        var metrics = Evaluator.Evaluate(model, test, config.ClassNames, options.EvalBatchSize, augmentation.CropFrames);
         return new EpochRecord(epoch, learningRate, lossSum / train.Count, (double)correct / train.Count,
             metrics.Loss ?? double.NaN, metrics.Accuracy, clock.Elapsed.TotalSeconds, train.Count / clock.Elapsed.TotalSeconds);
     }
@@ -148,10 +162,27 @@ public sealed class Trainer
     /// <summary>The torch seed used for epoch <paramref name="epoch"/> of a run seeded with <paramref name="seed"/>.</summary>
     public static long EpochSeed(int seed, int epoch) => seed * 1_000_003L + epoch;
 
+    /// <summary>
+    /// Cross-entropy against a target distribution (mixup's soft labels), with label smoothing
+    /// mixing in the uniform distribution: -sum(t * log_softmax(z)) averaged over the batch.
+    /// </summary>
+    public static Tensor SoftTargetCrossEntropy(Tensor logits, Tensor targets, double labelSmoothing)
+    {
+        var smoothed = labelSmoothing > 0 ? targets * (1 - labelSmoothing) + labelSmoothing / targets.shape[1] : targets;
+        return -(smoothed * nn.functional.log_softmax(logits, 1)).sum(1).mean();
+    }
+
+    /// <summary>
+    /// A seed derived from (seed, epoch, salt) that is the same in every process: HashCode.Combine
+    /// is randomised per process and would make a run resumed in a new process diverge.
+    /// </summary>
+    public static int StableSeed(int seed, int epoch, int salt) =>
+        unchecked((int)((uint)seed * 2654435761u ^ (uint)epoch * 40503u ^ (uint)salt * 2246822519u));
+
     /// <summary>A seeded permutation of 0..count-1 for one epoch (Fisher-Yates with System.Random).</summary>
     public static long[] Shuffle(long count, int seed, int epoch)
     {
-        var random = new Random(HashCode.Combine(seed, epoch, 0x5eed));
+        var random = new Random(StableSeed(seed, epoch, salt: 0x5eed));
         var order = new long[count];
         for (long i = 0; i < count; i++) order[i] = i;
         for (long i = count - 1; i > 0; i--)

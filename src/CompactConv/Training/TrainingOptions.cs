@@ -59,6 +59,9 @@ public sealed record TrainingOptions
     /// <summary>Seed for initialisation, shuffling, dropout and stochastic pooling.</summary>
     public int Seed { get; init; }
 
+    /// <summary>Train-time augmentation (mixup, SpecAugment, random crops); all off by default.</summary>
+    public Augmentation.AugmentationOptions Augmentation { get; init; } = new();
+
     /// <summary>Batch size used for evaluation.</summary>
     public int EvalBatchSize { get; init; } = 500;
 
@@ -75,5 +78,6 @@ public sealed record TrainingOptions
         if (WarmupEpochs < 0) throw new ArgumentException($"--warmup must not be negative, got {WarmupEpochs}");
         if (LabelSmoothing < 0 || LabelSmoothing >= 1) throw new ArgumentException($"--label-smoothing must be in [0, 1), got {LabelSmoothing}");
         if (EvalBatchSize < 1) throw new ArgumentException($"eval batch size must be at least 1, got {EvalBatchSize}");
+        Augmentation.Validate();
     }
 }
