@@ -14,6 +14,8 @@ public static class CliApp
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(FeaturesCommand.Create());
         root.Subcommands.Add(SummaryCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DataSubsetCommand.Create());

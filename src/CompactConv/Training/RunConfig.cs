@@ -13,7 +13,7 @@ public sealed record Normalization(double[] Mean, double[] Std);
 /// </summary>
 public sealed record RunConfig
 {
-    /// <summary>Task name (<c>image</c>).</summary>
+    /// <summary>Task name (<c>image</c> or <c>scenes</c>).</summary>
     public string Task { get; init; } = "image";
 
     /// <summary>Dataset name (<c>fashion-mnist</c>, <c>mnist</c>).</summary>
@@ -37,7 +37,18 @@ public sealed record RunConfig
     /// <summary>Class names, index-aligned with the model's outputs.</summary>
     public required string[] ClassNames { get; init; }
 
-    /// <summary>Input normalisation from the training split.</summary>
+    /// <summary>Test fold of datasets that have folds (esc50, urbansound8k).</summary>
+    public int? Fold { get; init; }
+
+    /// <summary>Log-mel front end of audio tasks.</summary>
+    public Audio.Features.LogMelOptions? Features { get; init; }
+
+    /// <summary>Whether unreadable files were skipped when the run was made.</summary>
+    public bool SkipBad { get; init; }
+
+    /// <summary>
+    /// Input normalisation from the training split: per channel for images, per mel band for audio.
+    /// </summary>
     public required Normalization Normalization { get; init; }
 
     /// <summary>Training hyper-parameters.</summary>

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using CompactConv.Training;
+
+namespace CompactConv.Cli.Commands;
+
+/// <summary>The optimisation options of <c>train</c>.</summary>
+public sealed class TrainingOptionSet
+{
+    private readonly Option<int> epochs = new("--epochs") { Description = "Epochs", DefaultValueFactory = _ => 10 };
+    private readonly Option<int> batch = new("--batch") { Description = "Batch size", DefaultValueFactory = _ => 128 };
+    private readonly Option<double?> lr = new("--lr") { Description = "Learning rate (default 0.05 for sgd, 0.003 for adamw)" };
+    private readonly Option<string?> optimizer = new("--optimizer") { Description = "sgd or adamw (default: sgd for image, adamw for scenes)" };
+    private readonly Option<double> momentum = new("--momentum") { Description = "SGD momentum (Nesterov)", DefaultValueFactory = _ => 0.9 };
+    private readonly Option<double?> weightDecay = new("--weight-decay") { Description = "Weight decay (default 5e-4 for sgd, 1e-4 for adamw)" };
+    private readonly Option<string> schedule = new("--schedule") { Description = "cosine, step or constant", DefaultValueFactory = _ => "cosine" };
+    private readonly Option<int> stepEpochs = new("--step-epochs") { Description = "Epochs between decays of the step schedule", DefaultValueFactory = _ => 30 };
+    private readonly Option<double> gamma = new("--gamma") { Description = "Decay factor of the step schedule", DefaultValueFactory = _ => 0.1 };
+    private readonly Option<double> warmup = new("--warmup") { Description = "Linear warm-up in epochs", DefaultValueFactory = _ => 0 };
+    private readonly Option<double> smoothing = new("--label-smoothing") { Description = "Label smoothing", DefaultValueFactory = _ => 0 };
+    private readonly Option<int> seed = new("--seed") { Description = "Random seed", DefaultValueFactory = _ => 0 };
+
+    /// <summary>Adds the options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { epochs, batch, lr, optimizer, momentum, weightDecay, schedule, stepEpochs, gamma, warmup, smoothing, seed })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>Reads the options; unknown names are usage errors naming the option.</summary>
+    public TrainingOptions Parse(ParseResult parse, string defaultOptimizer)
+    {
+        var optimizerKind = (parse.GetValue(optimizer) ?? defaultOptimizer) switch
+        {
+            "sgd" => OptimizerKind.Sgd,
+            "adamw" => OptimizerKind.AdamW,
+            var other => throw new UsageException($"--optimizer: unknown optimizer '{other}' (expected sgd or adamw)"),
+        };
+        var scheduleKind = parse.GetValue(schedule) switch
+        {
+            "cosine" => ScheduleKind.Cosine,
+            "step" => ScheduleKind.Step,
+            "constant" => ScheduleKind.Constant,
+            var other => throw new UsageException($"--schedule: unknown schedule '{other}' (expected cosine, step or constant)"),
+        };
+        bool adam = optimizerKind == OptimizerKind.AdamW;
+        return new TrainingOptions
+        {
+            Epochs = parse.GetValue(epochs),
+            BatchSize = parse.GetValue(batch),
+            LearningRate = parse.GetValue(lr) ?? (adam ? 3e-3 : 0.05),
+            Optimizer = optimizerKind,
+            Momentum = parse.GetValue(momentum),
+            WeightDecay = parse.GetValue(weightDecay) ?? (adam ? 1e-4 : 5e-4),
+            Schedule = scheduleKind,
+            StepEpochs = parse.GetValue(stepEpochs),
+            Gamma = parse.GetValue(gamma),
+            WarmupEpochs = parse.GetValue(warmup),
+            LabelSmoothing = parse.GetValue(smoothing),
+            Seed = parse.GetValue(seed),
+        };
+    }
+}

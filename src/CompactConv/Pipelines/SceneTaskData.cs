@@ -1,0 +1,198 @@
+using CompactConv.Audio;
+using CompactConv.Audio.Features;
+using CompactConv.Data.Audio;
+using CompactConv.Training;
+using static TorchSharp.torch;
+
+namespace CompactConv.Pipelines;
+
+/// <summary>What to load for a scene classification run.</summary>
+public sealed record SceneDataRequest
+{
+    /// <summary>Dataset layout name (tau2019, tau2020, esc50, urbansound8k, folders).</summary>
+    public required string Dataset { get; init; }
+
+    /// <summary>Dataset root folder.</summary>
+    public required string DataDir { get; init; }
+
+    /// <summary>Test fold (required by esc50 and urbansound8k).</summary>
+    public int? Fold { get; init; }
+
+    /// <summary>Drop unreadable files and bad metadata rows instead of failing, listing them.</summary>
+    public bool SkipBad { get; init; }
+
+    /// <summary>Log-mel front end.</summary>
+    public LogMelOptions Features { get; init; } = new();
+
+    /// <summary>Feature cache folder (default: <see cref="DefaultCacheDir"/>).</summary>
+    public string? CacheDir { get; init; }
+
+    /// <summary>Workers computing features.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Seed of the dataset's own splits (folders layout, validation hold-out).</summary>
+    public int Seed { get; init; }
+
+    /// <summary>The per-user cache folder: $XDG_CACHE_HOME/compactconv/features or ~/.cache/compactconv/features.</summary>
+    public static string DefaultCacheDir
+    {
+        get
+        {
+            var root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+            if (string.IsNullOrEmpty(root)) root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+            return Path.Combine(root, "compactconv", "features");
+        }
+    }
+}
+
+/// <summary>
+/// Log-mel features of a scene dataset as normalised tensors [N, 1, mels, frames], with the
+/// splits' labels, devices and provenance. Clips of different lengths are cut or zero-padded
+/// (zero is the band mean after normalisation) to the longest training clip.
+/// </summary>
+public sealed class SceneTaskData : IDisposable
+{
+    /// <summary>Training split.</summary>
+    public required TensorDataset Train { get; init; }
+
+    /// <summary>Test split.</summary>
+    public required TensorDataset Test { get; init; }
+
+    /// <summary>Class names.</summary>
+    public required IReadOnlyList<string> ClassNames { get; init; }
+
+    /// <summary>Recording device of each test example (null where unknown).</summary>
+    public required IReadOnlyList<string?> TestDevices { get; init; }
+
+    /// <summary>Test examples in tensor order.</summary>
+    public required IReadOnlyList<AudioExample> TestExamples { get; init; }
+
+    /// <summary>Per-mel-band mean and std of the training split.</summary>
+    public required Normalization Normalization { get; init; }
+
+    /// <summary>Where the data came from, and what was skipped or warned about.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>Problems skipped with --skip-bad and dataset warnings.</summary>
+    public required IReadOnlyList<string> Notes { get; init; }
+
+    /// <summary>Per-example input shape [1, mels, frames].</summary>
+    public required int[] InputShape { get; init; }
+
+    /// <summary>Feature extraction figures.</summary>
+    public required FeatureCacheFillResult Extraction { get; init; }
+
+    /// <summary>
+    /// Loads the splits, checks every audio file, fills the feature cache and builds normalised
+    /// tensors. With <paramref name="normalization"/> and <paramref name="frames"/> from a saved run,
+    /// the same statistics and length are used.
+    /// </summary>
+    public static SceneTaskData Load(SceneDataRequest request, IProgress<int>? progress = null,
+        Normalization? normalization = null, int? frames = null)
+    {
+        request.Features.Validate();
+        var splits = AudioDatasets.Load(request.Dataset, request.DataDir, request.Fold,
+            new AudioDatasetOptions { SkipBad = request.SkipBad, Seed = request.Seed });
+        var notes = new List<string>(splits.Warnings);
+        notes.AddRange(splits.Skipped);
+        var train = splits.Train.ToList();
+        var test = splits.Test.ToList();
+
+        var problems = AudioFileCheck.Check(train.Concat(test).Select(e => e.Path));
+        if (problems.Count > 0)
+        {
+            var listed = string.Join("; ", problems.Take(5).Select(p => $"{p.Path}: {p.Problem}"));
+            if (!request.SkipBad)
+            {
+                throw new DataException(request.DataDir, $"{problems.Count} unreadable audio file(s): {listed}{(problems.Count > 5 ? "; ..." : "")} (pass --skip-bad to leave them out)");
+            }
+            var bad = problems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+            train.RemoveAll(e => bad.Contains(e.Path));
+            test.RemoveAll(e => bad.Contains(e.Path));
+            notes.AddRange(problems.Select(p => $"skipped {p.Path}: {p.Problem}"));
+        }
+
+        var cache = new FeatureCache(request.CacheDir ?? SceneDataRequest.DefaultCacheDir);
+        var all = train.Concat(test).Select(e => e.Path).Distinct(StringComparer.Ordinal).ToList();
+        int sampleRate = request.Features.SampleRate;
+        var extraction = cache.Fill(all, path => AudioReader.Read(path, new AudioReadOptions { TargetSampleRate = sampleRate }).Channels[0],
+            request.Features, request.Parallelism, progress);
+
+        var classIndex = splits.ClassNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => (long)p.i, StringComparer.Ordinal);
+        var trainFeatures = train.Select(e => Get(cache, e.Path, request.Features)).ToList();
+        int length = frames ?? trainFeatures.Max(f => f.GetLength(1));
+        normalization ??= BandStatistics(trainFeatures);
+        var trainSet = ToDataset(trainFeatures, train.Select(e => classIndex[e.Label]).ToArray(), length, normalization);
+        var testSet = ToDataset(test.Select(e => Get(cache, e.Path, request.Features)).ToList(), test.Select(e => classIndex[e.Label]).ToArray(), length, normalization);
+        return new SceneTaskData
+        {
+            Train = trainSet,
+            Test = testSet,
+            ClassNames = splits.ClassNames,
+            TestDevices = test.Select(e => e.Device).ToList(),
+            TestExamples = test,
+            Normalization = normalization,
+            Source = $"{splits.Source}: {train.Count:N0} train / {test.Count:N0} test clips" + (notes.Count > 0 ? $" ({notes.Count} note(s))" : ""),
+            Notes = notes,
+            InputShape = [1, request.Features.NMels, length],
+            Extraction = extraction,
+        };
+    }
+
+    private static float[,] Get(FeatureCache cache, string path, LogMelOptions options) =>
+        cache.TryGet(path, options, out var features) ? features : throw new DataException(path, "features missing from the cache after extraction");
+
+    /// <summary>
+    /// Normalises [mels, frames] features per band and stacks them into [N, 1, mels, length],
+    /// cutting longer clips and padding shorter ones with zeros (the band mean after normalisation).
+    /// </summary>
+    public static TensorDataset ToDataset(IReadOnlyList<float[,]> features, long[] labels, int length, Normalization normalization)
+    {
+        int mels = normalization.Mean.Length;
+        var data = new float[(long)features.Count * mels * length];
+        for (int n = 0; n < features.Count; n++)
+        {
+            var f = features[n];
+            if (f.GetLength(0) != mels) throw new ArgumentException($"example {n} has {f.GetLength(0)} mel bands, expected {mels}");
+            int copy = Math.Min(length, f.GetLength(1));
+            for (int m = 0; m < mels; m++)
+            {
+                float mean = (float)normalization.Mean[m], scale = (float)(1 / normalization.Std[m]);
+                long row = ((long)n * mels + m) * length;
+                for (int t = 0; t < copy; t++) data[row + t] = (f[m, t] - mean) * scale;
+            }
+        }
+        return new TensorDataset(tensor(data).reshape(features.Count, 1, mels, length), tensor(labels));
+    }
+
+    /// <summary>Mean and standard deviation of each mel band over all frames of the given (training) features.</summary>
+    public static Normalization BandStatistics(IReadOnlyList<float[,]> features)
+    {
+        int mels = features.Count > 0 ? features[0].GetLength(0) : 0;
+        var sum = new double[mels];
+        var sumSquares = new double[mels];
+        long frames = 0;
+        foreach (var f in features)
+        {
+            for (int m = 0; m < mels; m++)
+            {
+                for (int t = 0; t < f.GetLength(1); t++)
+                {
+                    sum[m] += f[m, t];
+                    sumSquares[m] += (double)f[m, t] * f[m, t];
+                }
+            }
+            frames += f.GetLength(1);
+        }
+        var mean = sum.Select(v => frames == 0 ? 0 : v / frames).ToArray();
+        var std = sumSquares.Select((v, m) => Math.Max(1e-8, Math.Sqrt(Math.Max(0, frames == 0 ? 1 : v / frames - mean[m] * mean[m])))).ToArray();
+        return new Normalization(mean, std);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Train.Dispose();
+        Test.Dispose();
+    }
+}
