@@ -19,6 +19,7 @@ public static class CliApp
         root.Subcommands.Add(SummaryCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DataSubsetCommand.Create());
+        root.Subcommands.Add(SynthCommand.Create());
         return root;
     }
 
