@@ -118,6 +118,19 @@ public sealed class SceneTaskData : IDisposable
         var extraction = cache.Fill(all, path => AudioReader.Read(path, new AudioReadOptions { TargetSampleRate = sampleRate }).Channels[0],
             request.Features, request.Parallelism, progress);
 
+        if (extraction.Failures.Count > 0)
+        {
+            // AudioFileCheck reads headers only; a file can still fail to decode.
+            if (!request.SkipBad)
+            {
+                throw new DataException(request.DataDir, $"{extraction.Failures.Count} audio file(s) could not be decoded: {string.Join("; ", extraction.Failures.Take(5).Select(f => f.Message))} (pass --skip-bad to leave them out)");
+            }
+            var failed = extraction.Failures.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            train.RemoveAll(e => failed.Contains(e.Path));
+            test.RemoveAll(e => failed.Contains(e.Path));
+            notes.AddRange(extraction.Failures.Select(f => $"skipped {f.Message}"));
+        }
+
         var classIndex = splits.ClassNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => (long)p.i, StringComparer.Ordinal);
         var trainFeatures = train.Select(e => Get(cache, e.Path, request.Features)).ToList();
         int length = frames ?? trainFeatures.Max(f => f.GetLength(1));
