@@ -1,5 +1,4 @@
-using System.Text.Json;
-using CompactConv.IO;
+using CompactConv.Reports;
 using CompactConv.Metrics;
 using CompactConv.Models;
 using CompactConv.Training;
@@ -77,29 +76,7 @@ public static class ImageClassification
         dataSource = data.Source;
         using var model = LoadModel(runFolder, config, best);
         var metrics = Evaluator.Evaluate(model, data.Test, config.ClassNames, config.Training.EvalBatchSize);
-        WriteMetrics(Path.Combine(runFolder, "metrics.json"), metrics, config, data.Source, best ? "best" : "last");
+        EvaluationReports.Write(runFolder, metrics, null, config, data.Source, best ? "best" : "last");
         return metrics;
-    }
-
-    /// <summary>Writes metrics.json atomically.</summary>
-    public static void WriteMetrics(string path, ClassificationMetrics metrics, RunConfig config, string dataSource, string checkpoint)
-    {
-        var document = new
-        {
-            model = config.Model.Name,
-            conv = config.Model.Conv.ToString().ToLowerInvariant(),
-            op = config.Model.Op.ToString().ToLowerInvariant(),
-            r = config.Model.R,
-            checkpoint,
-            data = dataSource,
-            samples = metrics.Count,
-            accuracy = metrics.Accuracy,
-            macro_accuracy = metrics.MacroAccuracy,
-            loss = metrics.Loss,
-            per_class_accuracy = metrics.ClassNames.Select((name, i) => new { name, accuracy = metrics.PerClassAccuracy[i] }),
-            class_names = metrics.ClassNames,
-            confusion_matrix = metrics.ConfusionRows(),
-        };
-        AtomicFile.WriteText(path, JsonSerializer.Serialize(document, RunConfig.JsonOptions));
     }
 }

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using CompactConv.Audio;
 using CompactConv.Audio.Features;
-using CompactConv.IO;
 using CompactConv.Metrics;
 using CompactConv.Models;
 using CompactConv.Reports;
@@ -61,34 +59,8 @@ public static class SceneClassification
         var probabilities = Evaluator.PredictProbabilities(model, data.Test.Inputs, config.Training.EvalBatchSize, config.Training.Augmentation.CropFrames);
         var metrics = ClassificationMetrics.FromProbabilities(data.Test.Labels.data<long>().ToArray(), probabilities, config.ClassNames);
         byDevice = ClassificationMetrics.AccuracyByGroup(metrics.Truth, metrics.Predicted, data.TestDevices);
-        WriteReports(runFolder, metrics, byDevice, config, data.Source, best ? "best" : "last");
+        EvaluationReports.Write(runFolder, metrics, byDevice, config, data.Source, best ? "best" : "last");
         return metrics;
-    }
-
-    /// <summary>Writes metrics.json (accuracy, macro and class-wise accuracy, log-loss, confusion matrix, device-wise accuracy), confusion.csv and confusion.png.</summary>
-    public static void WriteReports(string runFolder, ClassificationMetrics metrics, IReadOnlyDictionary<string, double> byDevice, RunConfig config, string dataSource, string checkpoint)
-    {
-        var document = new
-        {
-            task = config.Task,
-            model = config.Model.Name,
-            conv = config.Model.Conv.ToString().ToLowerInvariant(),
-            op = config.Model.Op.ToString().ToLowerInvariant(),
-            r = config.Model.R,
-            checkpoint,
-            data = dataSource,
-            samples = metrics.Count,
-            accuracy = metrics.Accuracy,
-            macro_accuracy = metrics.MacroAccuracy,
-            log_loss = metrics.Loss,
-            class_wise_accuracy = metrics.ClassNames.Select((name, i) => new { name, accuracy = metrics.PerClassAccuracy[i] }),
-            device_wise_accuracy = byDevice,
-            class_names = metrics.ClassNames,
-            confusion_matrix = metrics.ConfusionRows(),
-        };
-        AtomicFile.WriteText(Path.Combine(runFolder, "metrics.json"), JsonSerializer.Serialize(document, RunConfig.JsonOptions));
-        ConfusionMatrixReport.WriteCsv(Path.Combine(runFolder, "confusion.csv"), metrics);
-        ConfusionMatrixReport.WritePng(Path.Combine(runFolder, "confusion.png"), metrics, $"{config.Model.Name} {config.Model.ConvLabel}");
     }
 
     /// <summary>Class probabilities of each audio file under a run's model, averaged over crops as in evaluation.</summary>
