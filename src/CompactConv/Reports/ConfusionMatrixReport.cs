@@ -51,6 +51,8 @@ public static class ConfusionMatrixReport
         plot.Axes.Left.SetTicks(ticks.Select(v => (double)(k - 1 - v)).ToArray(), metrics.ClassNames.ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
         plot.Axes.Bottom.TickLabelStyle.Alignment = ScottPlot.Alignment.MiddleLeft;
+        // Room for the rotated class names, so they do not run into the axis title.
+        plot.Axes.Bottom.MinimumSize = 24 + 7 * metrics.ClassNames.Max(n => n.Length);
         plot.XLabel("predicted");
         plot.YLabel("true");
         plot.Title(title);
