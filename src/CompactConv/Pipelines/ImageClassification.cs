@@ -1,3 +1,4 @@
+using CompactConv.Data;
 using CompactConv.Reports;
 using CompactConv.Metrics;
 using CompactConv.Models;
@@ -70,13 +71,16 @@ public static class ImageClassification
     public static ClassificationMetrics Evaluate(string runFolder, string? dataDir, bool best, out string dataSource)
     {
         var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
-        // The full test split is evaluated even when training used a subset.
-        using var data = ImageTaskData.Load(config.Dataset, dataDir ?? config.DataDir, trainLimit: null, testLimit: null,
-            seed: config.Training.Seed, normalization: config.Normalization);
-        dataSource = data.Source;
+        // The full test split is evaluated even when training used a subset; the training split is
+        // not needed, since the run's config holds the normalisation.
+        var splits = MnistFamily.Load(config.Dataset, dataDir ?? config.DataDir);
+        var (images, labels) = splits.Test.ToTensors();
+        using var test = new TensorDataset(images, labels);
+        test.Normalize(config.Normalization);
+        dataSource = splits.Source;
         using var model = LoadModel(runFolder, config, best);
-        var metrics = Evaluator.Evaluate(model, data.Test, config.ClassNames, config.Training.EvalBatchSize);
-        EvaluationReports.Write(runFolder, metrics, null, config, data.Source, best ? "best" : "last");
+        var metrics = Evaluator.Evaluate(model, test, config.ClassNames, config.Training.EvalBatchSize);
+        EvaluationReports.Write(runFolder, metrics, null, config, dataSource, best ? "best" : "last");
         return metrics;
     }
 }

@@ -98,20 +98,6 @@ public sealed class SceneTaskData : IDisposable
         var train = splits.Train.ToList();
         var test = splits.Test.ToList();
 
-        var problems = AudioFileCheck.Check(train.Concat(test).Select(e => e.Path));
-        if (problems.Count > 0)
-        {
-            var listed = string.Join("; ", problems.Take(5).Select(p => $"{p.Path}: {p.Problem}"));
-            if (!request.SkipBad)
-            {
-                throw new DataException(request.DataDir, $"{problems.Count} unreadable audio file(s): {listed}{(problems.Count > 5 ? "; ..." : "")} (pass --skip-bad to leave them out)");
-            }
-            var bad = problems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
-            train.RemoveAll(e => bad.Contains(e.Path));
-            test.RemoveAll(e => bad.Contains(e.Path));
-            notes.AddRange(problems.Select(p => $"skipped {p.Path}: {p.Problem}"));
-        }
-
         var cache = new FeatureCache(request.CacheDir ?? SceneDataRequest.DefaultCacheDir);
         var all = train.Concat(test).Select(e => e.Path).Distinct(StringComparer.Ordinal).ToList();
         int sampleRate = request.Features.SampleRate;
@@ -120,7 +106,7 @@ public sealed class SceneTaskData : IDisposable
 
         if (extraction.Failures.Count > 0)
         {
-            // AudioFileCheck reads headers only; a file can still fail to decode.
+            // Fill decodes every file not yet cached and lists those that fail, so one pass finds them all.
             if (!request.SkipBad)
             {
                 throw new DataException(request.DataDir, $"{extraction.Failures.Count} audio file(s) could not be decoded: {string.Join("; ", extraction.Failures.Take(5).Select(f => f.Message))} (pass --skip-bad to leave them out)");
@@ -134,7 +120,7 @@ public sealed class SceneTaskData : IDisposable
         var classIndex = splits.ClassNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => (long)p.i, StringComparer.Ordinal);
         var trainFeatures = train.Select(e => Get(cache, e.Path, request.Features)).ToList();
         int length = frames ?? trainFeatures.Max(f => f.GetLength(1));
-        normalization ??= BandStatistics(trainFeatures);
+        normalization ??= FitBands(trainFeatures);
         var trainSet = ToDataset(trainFeatures, train.Select(e => classIndex[e.Label]).ToArray(), length, normalization);
         var testSet = ToDataset(test.Select(e => Get(cache, e.Path, request.Features)).ToList(), test.Select(e => classIndex[e.Label]).ToArray(), length, normalization);
         return new SceneTaskData
@@ -178,28 +164,12 @@ public sealed class SceneTaskData : IDisposable
         return new TensorDataset(tensor(data).reshape(features.Count, 1, mels, length), tensor(labels));
     }
 
-    /// <summary>Mean and standard deviation of each mel band over all frames of the given (training) features.</summary>
-    public static Normalization BandStatistics(IReadOnlyList<float[,]> features)
+    /// <summary>Per-band statistics of the training features, fitted by <see cref="BandNormalizer"/>.</summary>
+    private static Normalization FitBands(IReadOnlyList<float[,]> features)
     {
-        int mels = features.Count > 0 ? features[0].GetLength(0) : 0;
-        var sum = new double[mels];
-        var sumSquares = new double[mels];
-        long frames = 0;
-        foreach (var f in features)
-        {
-            for (int m = 0; m < mels; m++)
-            {
-                for (int t = 0; t < f.GetLength(1); t++)
-                {
-                    sum[m] += f[m, t];
-                    sumSquares[m] += (double)f[m, t] * f[m, t];
-                }
-            }
-            frames += f.GetLength(1);
-        }
-        var mean = sum.Select(v => frames == 0 ? 0 : v / frames).ToArray();
-        var std = sumSquares.Select((v, m) => Math.Max(1e-8, Math.Sqrt(Math.Max(0, frames == 0 ? 1 : v / frames - mean[m] * mean[m])))).ToArray();
-        return new Normalization(mean, std);
+        using var scope = NewDisposeScope();
+        var fitted = BandNormalizer.Fit(features.Select(f => tensor(f)));
+        return new Normalization(fitted.Mean, fitted.Std);
     }
 
     /// <inheritdoc />
