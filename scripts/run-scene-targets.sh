@@ -47,6 +47,8 @@ for row in "${configs[@]}"; do
     # shellcheck disable=SC2086 # $extra holds optional flags
     "$cli" train "${recipe[@]}" --model "$model" --conv "$conv" --op "$op" --r 2 --width "$width" \
         --epochs "$epochs" --out "$out" "${resume[@]}" $extra
+    # train keeps the per-epoch test accuracy in log.csv; eval writes the final metrics.json
+    "$cli" eval --checkpoint "$out" >/dev/null
 done
 
 echo
