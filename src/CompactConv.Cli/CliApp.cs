@@ -20,6 +20,8 @@ public static class CliApp
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DataSubsetCommand.Create());
         root.Subcommands.Add(SynthCommand.Create());
+        root.Subcommands.Add(SedMetricsCommand.Create());
+        root.Subcommands.Add(PlotEventsCommand.Create());
         return root;
     }
 

@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace CompactConv.Cli.Commands;
 
-/// <summary><c>compactconv bench layers</c>: interleaved timing of conv kinds with ratios to separable.</summary>
+/// <summary><c>compactconv bench layers</c>: interleaved timing of conv kinds with ratios to separable; <c>bench sed-metrics</c>: speed of the SED metrics.</summary>
 public static class BenchCommand
 {
     /// <summary>Builds the command group.</summary>
@@ -14,6 +14,7 @@ public static class BenchCommand
     {
         var bench = new Command("bench", "Benchmarks");
         bench.Subcommands.Add(CreateLayers());
+        bench.Subcommands.Add(BenchSedMetricsCommand.Create());
         return bench;
     }
 
@@ -55,7 +56,8 @@ public static class BenchCommand
         return command;
     }
 
-    private static int Positive(string option, int value) =>
+    /// <summary><paramref name="value"/> when it is at least 1; otherwise a usage error naming <paramref name="option"/>.</summary>
+    internal static int Positive(string option, int value) =>
         value >= 1 ? value : throw new UsageException($"{option} must be at least 1, got {value}");
 
     private static void Print(LayerBenchmarkResult result)
