@@ -1,4 +1,3 @@
-using CompactConv.Audio;
 using CompactConv.Audio.Features;
 using CompactConv.Data.Audio;
 using CompactConv.Training;

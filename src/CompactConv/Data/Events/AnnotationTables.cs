@@ -28,7 +28,7 @@ internal static class AnnotationTables
         var classNames = EventClasses.FromTraining(collector.Clips);
         // Without skipping, the reader's own check reports unknown labels with their line numbers; with
         // skipping they must reach the assembler, which drops just those events.
-        var known = options.SkipBad ? null : classNames;
+        var known = options.SkipBad ? null : classNames.ToHashSet(StringComparer.Ordinal);
         foreach (var source in sources.Where(s => s.Split != EventSplit.Train))
             Read(dataDir, source, known, collector, named, unread, problems);
         ReportUnannotated(dataDir, sources.Where(s => !unread.Contains(s.AudioFolder)), named, problems);
