@@ -1,4 +1,3 @@
-using CompactConv.Audio;
 using CompactConv.Audio.Features;
 using CompactConv.Data.Audio;
 using CompactConv.Training;
@@ -98,31 +97,17 @@ public sealed class SceneTaskData : IDisposable
         var train = splits.Train.ToList();
         var test = splits.Test.ToList();
 
-        var cache = new FeatureCache(request.CacheDir ?? SceneDataRequest.DefaultCacheDir);
-        var all = train.Concat(test).Select(e => e.Path).Distinct(StringComparer.Ordinal).ToList();
-        int sampleRate = request.Features.SampleRate;
-        var extraction = cache.Fill(all, path => AudioReader.Read(path, new AudioReadOptions { TargetSampleRate = sampleRate }).Channels[0],
-            request.Features, request.Parallelism, progress);
-
-        if (extraction.Failures.Count > 0)
-        {
-            // Fill decodes every file not yet cached and lists those that fail, so one pass finds them all.
-            if (!request.SkipBad)
-            {
-                throw new DataException(request.DataDir, $"{extraction.Failures.Count} audio file(s) could not be decoded: {string.Join("; ", extraction.Failures.Take(5).Select(f => f.Message))} (pass --skip-bad to leave them out)");
-            }
-            var failed = extraction.Failures.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-            train.RemoveAll(e => failed.Contains(e.Path));
-            test.RemoveAll(e => failed.Contains(e.Path));
-            notes.AddRange(extraction.Failures.Select(f => $"skipped {f.Message}"));
-        }
+        var features = LogMelData.Extract(train.Concat(test).Select(e => e.Path), request.Features,
+            request.CacheDir ?? SceneDataRequest.DefaultCacheDir, request.Parallelism, request.SkipBad, request.DataDir, notes, progress);
+        train.RemoveAll(e => features.Failed.Contains(e.Path));
+        test.RemoveAll(e => features.Failed.Contains(e.Path));
 
         var classIndex = splits.ClassNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => (long)p.i, StringComparer.Ordinal);
-        var trainFeatures = train.Select(e => Get(cache, e.Path, request.Features)).ToList();
+        var trainFeatures = train.Select(e => features.Get(e.Path)).ToList();
         int length = frames ?? trainFeatures.Max(f => f.GetLength(1));
-        normalization ??= FitBands(trainFeatures);
+        normalization ??= LogMelData.FitBands(trainFeatures);
         var trainSet = ToDataset(trainFeatures, train.Select(e => classIndex[e.Label]).ToArray(), length, normalization);
-        var testSet = ToDataset(test.Select(e => Get(cache, e.Path, request.Features)).ToList(), test.Select(e => classIndex[e.Label]).ToArray(), length, normalization);
+        var testSet = ToDataset(test.Select(e => features.Get(e.Path)).ToList(), test.Select(e => classIndex[e.Label]).ToArray(), length, normalization);
         return new SceneTaskData
         {
             Train = trainSet,
@@ -134,43 +119,16 @@ public sealed class SceneTaskData : IDisposable
             Source = $"{splits.Source}: {train.Count:N0} train / {test.Count:N0} test clips" + (notes.Count > 0 ? $" ({notes.Count} note(s))" : ""),
             Notes = notes,
             InputShape = [1, request.Features.NMels, length],
-            Extraction = extraction,
+            Extraction = features.Extraction,
         };
     }
-
-    private static float[,] Get(FeatureCache cache, string path, LogMelOptions options) =>
-        cache.TryGet(path, options, out var features) ? features : throw new DataException(path, "features missing from the cache after extraction");
 
     /// <summary>
     /// Normalises [mels, frames] features per band and stacks them into [N, 1, mels, length],
     /// cutting longer clips and padding shorter ones with zeros (the band mean after normalisation).
     /// </summary>
-    public static TensorDataset ToDataset(IReadOnlyList<float[,]> features, long[] labels, int length, Normalization normalization)
-    {
-        int mels = normalization.Mean.Length;
-        var data = new float[(long)features.Count * mels * length];
-        for (int n = 0; n < features.Count; n++)
-        {
-            var f = features[n];
-            if (f.GetLength(0) != mels) throw new ArgumentException($"example {n} has {f.GetLength(0)} mel bands, expected {mels}");
-            int copy = Math.Min(length, f.GetLength(1));
-            for (int m = 0; m < mels; m++)
-            {
-                float mean = (float)normalization.Mean[m], scale = (float)(1 / normalization.Std[m]);
-                long row = ((long)n * mels + m) * length;
-                for (int t = 0; t < copy; t++) data[row + t] = (f[m, t] - mean) * scale;
-            }
-        }
-        return new TensorDataset(tensor(data).reshape(features.Count, 1, mels, length), tensor(labels));
-    }
-
-    /// <summary>Per-band statistics of the training features, fitted by <see cref="BandNormalizer"/>.</summary>
-    private static Normalization FitBands(IReadOnlyList<float[,]> features)
-    {
-        using var scope = NewDisposeScope();
-        var fitted = BandNormalizer.Fit(features.Select(f => tensor(f)));
-        return new Normalization(fitted.Mean, fitted.Std);
-    }
+    public static TensorDataset ToDataset(IReadOnlyList<float[,]> features, long[] labels, int length, Normalization normalization) =>
+        new(LogMelData.Stack(features, length, normalization), tensor(labels));
 
     /// <inheritdoc />
     public void Dispose()

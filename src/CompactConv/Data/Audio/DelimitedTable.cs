@@ -52,9 +52,11 @@ internal sealed class DelimitedTable
     /// <param name="requiredColumns">Columns the caller uses; each must be in the header and non-empty in every row.</param>
     /// <param name="delimiter">',' or '\t'.</param>
     /// <param name="problems">Where header and row problems go.</param>
+    /// <param name="mayBeEmpty">Required columns whose value may be empty, where emptiness means something
+    /// (a clip with no weak labels).</param>
     /// <exception cref="DataException">The file does not exist.</exception>
     public static DelimitedTable? Read(string dataDir, string relativeName, string description, char delimiter,
-        IReadOnlyList<string> requiredColumns, ProblemList problems)
+        IReadOnlyList<string> requiredColumns, ProblemList problems, IReadOnlyCollection<string>? mayBeEmpty = null)
     {
         string path = Path.Combine(dataDir, relativeName);
         if (!File.Exists(path))
@@ -126,7 +128,7 @@ internal sealed class DelimitedTable
                 continue;
             }
             string[] fields = csv.Parser.Record!;
-            string[] empty = requiredColumns.Where(c => fields[columns[c]].Length == 0).ToArray();
+            string[] empty = requiredColumns.Where(c => fields[columns[c]].Length == 0 && mayBeEmpty?.Contains(c) != true).ToArray();
             if (empty.Length > 0)
             {
                 lines.Add((null, $"{where}: empty {string.Join(", ", empty)}"));

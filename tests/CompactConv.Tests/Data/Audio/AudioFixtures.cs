@@ -26,7 +26,7 @@ internal static class AudioFixtures
     /// Asserts a load fails against <paramref name="path"/> with exactly these problems, in order;
     /// the message shows the first five.
     /// </summary>
-    public static DataException AssertProblems(Func<AudioSplits> load, string path, params string[] problems)
+    public static DataException AssertProblems<T>(Func<T> load, string path, params string[] problems)
     {
         var error = Assert.Throws<DataException>(() => load());
         Assert.Equal(path, error.Path);

@@ -1,0 +1,71 @@
+using System.Globalization;
+
+namespace CompactConv.Data.Events;
+
+/// <summary>
+/// Makes a clip's events consistent with its audio: cut at the clip's end, same-label overlaps merged.
+/// Both are noted rather than refused because the annotation is still usable as it is meant.
+/// </summary>
+internal static class EventTidy
+{
+    /// <summary>
+    /// How far an event may run past the clip's end without a note: annotations round their times
+    /// (URBAN-SED and DESED write 10.000 for clips that are 10 s to the sample), and a millisecond is
+    /// far below a feature frame. The event is cut at the end either way.
+    /// </summary>
+    public const double SilentOverrun = 0.001;
+
+    /// <summary>
+    /// The events of a clip of <paramref name="duration"/> seconds, cut to [0, duration], with events
+    /// starting at or after the end left out, overlapping events of one label merged, sorted by onset,
+    /// offset and label. Every change is described in <paramref name="notes"/>.
+    /// </summary>
+    public static List<SoundEvent> Tidy(IReadOnlyList<AnnotatedEvent> events, double duration, List<string> notes)
+    {
+        var inside = new List<AnnotatedEvent>();
+        foreach (var annotated in events)
+        {
+            var e = annotated.Event;
+            if (e.Onset >= duration)
+            {
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"{annotated.Where}: starts at {e.Onset:0.###} s, at or after the clip's end ({duration:0.###} s); left out"));
+                continue;
+            }
+            if (e.Offset > duration)
+            {
+                if (e.Offset - duration > SilentOverrun)
+                    notes.Add(string.Create(CultureInfo.InvariantCulture, $"{annotated.Where}: ends at {e.Offset:0.###} s, after the clip's end ({duration:0.###} s); cut at the end"));
+                inside.Add(annotated with { Event = e with { Offset = duration } });
+                continue;
+            }
+            inside.Add(annotated);
+        }
+
+        var merged = new List<SoundEvent>();
+        foreach (var byLabel in inside.GroupBy(a => a.Event.Label, StringComparer.Ordinal))
+        {
+            AnnotatedEvent? current = null;
+            foreach (var next in byLabel.OrderBy(a => a.Event.Onset).ThenBy(a => a.Event.Offset))
+            {
+                // Two overlapping events of one label are one stretch of that class being active: the frame
+                // targets are identical either way, and an event-based metric would otherwise demand two
+                // detections for what a detector can only report as one. Touching events stay apart.
+                if (current is not null && next.Event.Onset < current.Event.Offset)
+                {
+                    var joined = current.Event with { Offset = Math.Max(current.Event.Offset, next.Event.Offset) };
+                    notes.Add(string.Create(CultureInfo.InvariantCulture, $"{next.Where}: overlaps {current.Where} of the same label '{joined.Label}'; merged into {joined.Onset:0.###}-{joined.Offset:0.###} s"));
+                    current = current with { Event = joined };
+                    continue;
+                }
+                if (current is not null)
+                    merged.Add(current.Event);
+                current = next;
+            }
+            if (current is not null)
+                merged.Add(current.Event);
+        }
+        return merged
+            .OrderBy(e => e.Onset).ThenBy(e => e.Offset).ThenBy(e => e.Label, StringComparer.Ordinal)
+            .ToList();
+    }
+}
