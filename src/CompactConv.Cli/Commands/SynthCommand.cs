@@ -20,9 +20,6 @@ public static class SynthCommand
             string outDir = parse.GetValue(output)!;
             var options = new SynthOptions
             {
-                // The project's reader decodes every WAV variant and OGG, and resamples clips of other rates.
-                LoadMono = (path, rate) => CompactConv.Audio.AudioReader.Read(path, new CompactConv.Audio.AudioReadOptions(rate)).Channels[0],
-                ClipExtensions = [".wav", ".ogg"],
                 Progress = (done, total) =>
                 {
                     if (done % 10 == 0 || done == total) Console.WriteLine($"synth: {done}/{total} soundscapes");

@@ -26,9 +26,8 @@ public sealed class SoundscapeSynthesizer
         var load = this.options.LoadMono;
         if (load is null)
         {
-            // Header checks are cheap and catch a wrong rate before hours of mixing, not when the clip is first drawn.
-            foreach (var clip in Library.All) MiniWavReader.CheckRate(clip.Path, MiniWavReader.ReadInfo(clip.Path), spec.SampleRate);
-            load = MiniWavReader.ReadMono;
+            CheckClipHeaders(Library);
+            load = SynthOptions.ReadMono;
         }
         cache = new ClipCache(load, spec.SampleRate, this.options.ClipCacheSamples);
         Partition = SourcePartition.Create(Library, spec.Seed, spec.TestFraction);
@@ -85,7 +84,7 @@ public sealed class SoundscapeSynthesizer
             Parallel.For(0, jobs.Length, parallel, j =>
             {
                 var stems = Render(jobs[j].Split, jobs[j].Index);
-                MiniWavWriter.WritePcm16(Path.Combine(outDir, "audio", stems.Plan.Name + ".wav"), stems.Mix, Spec.SampleRate);
+                WavWriter.Write(Path.Combine(outDir, "audio", stems.Plan.Name + ".wav"), [stems.Mix], Spec.SampleRate, WavSampleFormat.Pcm16);
                 records[j] = SoundscapeRecord.From(stems);
                 SynthOutputWriter.WriteFileAnnotation(outDir, records[j]);
                 lock (progressGate) options.Progress?.Invoke(++done, jobs.Length);
@@ -102,5 +101,14 @@ public sealed class SoundscapeSynthesizer
         var report = SynthReportBuilder.Build(Spec, Library, Partition, warnings, records);
         AtomicFile.WriteText(Path.Combine(outDir, "synth_report.json"), report.ToJson());
         return report;
+    }
+
+    // Header checks are cheap and catch a broken clip before hours of mixing, not when the clip is first drawn.
+    private static void CheckClipHeaders(SourceLibrary library)
+    {
+        var problems = AudioFileCheck.Check(library.All.Select(c => c.Path));
+        if (problems.Count == 0) return;
+        var (path, problem) = problems[0];
+        throw new DataException(path, problems.Count == 1 ? problem : $"{problem} (and {problems.Count - 1} more unreadable clips)");
     }
 }

@@ -71,7 +71,7 @@ public class SynthMixTests
         var stems = synth.Render(SynthSplit.Test, 1);
         var (_, audio) = TestWav.ReadPcm16(Path.Combine(outDir, "audio", stems.Plan.Name + ".wav"));
         Assert.Equal(stems.Mix.Length, audio.Length);
-        for (int i = 0; i < audio.Length; i++) Assert.True(Math.Abs(audio[i] - stems.Mix[i]) <= 0.6 / 32767, $"sample {i}");
+        for (int i = 0; i < audio.Length; i++) Assert.True(Math.Abs(audio[i] - stems.Mix[i]) <= 0.6 / 32768, $"sample {i}");
     }
 
     [Fact]
