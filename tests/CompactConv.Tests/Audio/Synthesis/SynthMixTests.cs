@@ -87,7 +87,7 @@ public class SynthMixTests
         TestWav.Write(Path.Combine(fixture.BackgroundDir, "hum", "stereo.wav"), interleaved, SynthFixture.Rate, channels: 2, float32: true);
         fixture.Spec["scenes"]!.AsArray().RemoveAt(1);
         fixture.Spec["background_gain_db"] = 6;
-        fixture.Spec["split"] = System.Text.Json.Nodes.JsonNode.Parse("""{"test_fraction": 0}""");
+        fixture.Split(0);
 
         var synth = new SoundscapeSynthesizer(SynthSpecReader.Load(fixture.WriteSpec()));
         var stems = synth.Render(SynthSplit.Train, 0);

@@ -39,6 +39,9 @@ public class SynthSpecErrorTests
     [InlineData("bad-overlap", "'overlap' must be \"allow\" or \"forbid\", not \"sometimes\"")]
     [InlineData("weights-length", "scene 'street': 'events.label_weights' has 3 values for 2 labels")]
     [InlineData("no-foreground-dir", "'foreground_dir' folder {root}/missing does not exist")]
+    [InlineData("bad-layout", "'layout' must be one of \"tau\", \"urbansed\", not \"dcase\"")]
+    [InlineData("fractions", "'split.test_fraction' + 'split.validate_fraction' must be below 1 so that train keeps soundscapes, not 1.1")]
+    [InlineData("unknown-split-field", "unknown field 'split.valid_fraction' (expected one of: test_fraction, validate_fraction)")]
     public void SpecProblemsNameTheSpecAndTheField(string problem, string expected)
     {
         using var fixture = new SynthFixture();
@@ -57,6 +60,9 @@ public class SynthSpecErrorTests
             case "bad-overlap": fixture.Spec["overlap"] = "sometimes"; break;
             case "weights-length": street["label_weights"] = new JsonArray(1, 2, 3); break;
             case "no-foreground-dir": fixture.Spec["foreground_dir"] = "missing"; break;
+            case "bad-layout": fixture.Spec["layout"] = "dcase"; break;
+            case "fractions": fixture.Split(0.3, 0.8); break;
+            case "unknown-split-field": fixture.Spec["split"] = JsonNode.Parse("""{"valid_fraction": 0.1}"""); break;
         }
         var error = Fails(fixture);
         Assert.Equal(fixture.SpecPath, error.Path);
