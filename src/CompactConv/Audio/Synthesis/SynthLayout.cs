@@ -20,6 +20,10 @@ public static class SynthLayoutNames
     public static string Name(this SynthLayout layout) => layout == SynthLayout.UrbanSed ? "urbansed" : "tau";
 
     /// <summary>The layout called <paramref name="name"/>; null for a name no layout has.</summary>
-    public static SynthLayout? Parse(string name) =>
-        Enum.GetValues<SynthLayout>().Select(l => (SynthLayout?)l).FirstOrDefault(l => l!.Value.Name() == name);
+    public static SynthLayout? Parse(string name)
+    {
+        foreach (var layout in Enum.GetValues<SynthLayout>())
+            if (layout.Name() == name) return layout;
+        return null;
+    }
 }
