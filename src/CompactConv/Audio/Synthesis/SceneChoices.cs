@@ -47,7 +47,7 @@ internal sealed class SceneChoices
             usable.Add(new Choice(scene, backgrounds, labels, weights));
         }
         if (soundscapes > 0 && usable.Count == 0)
-            throw new DataException(spec.ErrorPath, $"no scene has clips on the {side} side for {soundscapes} {side} soundscapes (add clips per label or change split.test_fraction)");
+            throw new DataException(spec.ErrorPath, $"no scene has clips on the {side} side for {soundscapes} {side} soundscapes (add clips per label or change the split fractions)");
         return new SceneChoices(usable);
     }
 }

@@ -1,7 +1,7 @@
 namespace CompactConv.Audio.Synthesis;
 
 /// <summary>Draws every random choice of a soundscape: scene, background segment and events with their placement.</summary>
-internal sealed class SoundscapePlanner(SynthSpec spec, SourcePartition partition, ClipCache cache, SceneChoices train, SceneChoices test)
+internal sealed class SoundscapePlanner(SynthSpec spec, SourcePartition partition, ClipCache cache, IReadOnlyDictionary<SynthSplit, SceneChoices> choicesBySplit)
 {
     /// <summary>Tries per event before it is dropped when overlap or polyphony rules reject its placement.</summary>
     public const int PlacementTries = 20;
@@ -10,7 +10,7 @@ internal sealed class SoundscapePlanner(SynthSpec spec, SourcePartition partitio
     public SoundscapePlan Plan(SynthSplit split, int index)
     {
         var rng = SynthRandom.ForSoundscape(spec.Seed, split, index);
-        var choices = split == SynthSplit.Train ? train : test;
+        var choices = choicesBySplit[split];
         var choice = choices.Scenes[PickWeighted(rng, choices.Scenes.Select(s => s.Scene.Weight).ToList())];
         int length = spec.LengthSamples;
         var background = DrawBackground(rng, split, choice, length);

@@ -5,7 +5,8 @@ namespace CompactConv.Audio.Synthesis;
 
 /// <summary>
 /// Scaper-style soundscape synthesis: mixes foreground event clips over background recordings as a
-/// spec describes, writing audio, strong labels, a TAU-style scene set and a leak-free split.
+/// spec describes, writing audio, strong labels and a leak-free train/validate/test split in the
+/// TAU scene layout or the URBAN-SED event layout.
 /// Construction scans and partitions the source clips, so every folder and clip error surfaces
 /// before anything is written.
 /// </summary>
@@ -26,16 +27,14 @@ public sealed class SoundscapeSynthesizer
         var load = this.options.LoadMono;
         if (load is null)
         {
-            // Header checks are cheap and catch a wrong rate before hours of mixing, not when the clip is first drawn.
-            foreach (var clip in Library.All) MiniWavReader.CheckRate(clip.Path, MiniWavReader.ReadInfo(clip.Path), spec.SampleRate);
-            load = MiniWavReader.ReadMono;
+            CheckClipHeaders(Library);
+            load = SynthOptions.ReadMono;
         }
         cache = new ClipCache(load, spec.SampleRate, this.options.ClipCacheSamples);
-        Partition = SourcePartition.Create(Library, spec.Seed, spec.TestFraction);
+        Partition = SourcePartition.Create(Library, spec.Seed, spec.TestFraction, spec.ValidateFraction);
         warnings.AddRange(Partition.Warnings);
-        var train = SceneChoices.For(spec, Partition, SynthSplit.Train, spec.TrainCount, warnings);
-        var test = SceneChoices.For(spec, Partition, SynthSplit.Test, spec.TestCount, warnings);
-        planner = new SoundscapePlanner(spec, Partition, cache, train, test);
+        var choices = spec.Splits.ToDictionary(split => split, split => SceneChoices.For(spec, Partition, split, spec.CountOf(split), warnings));
+        planner = new SoundscapePlanner(spec, Partition, cache, choices);
     }
 
     /// <summary>The spec.</summary>
@@ -47,7 +46,7 @@ public sealed class SoundscapeSynthesizer
     /// <summary>Which clips each split may use.</summary>
     public SourcePartition Partition { get; }
 
-    /// <summary>Single-clip labels kept in train, and labels or scenes a split cannot use.</summary>
+    /// <summary>Labels with too few clips for every split, and labels or scenes a split cannot use.</summary>
     public IReadOnlyList<string> Warnings => warnings;
 
     /// <summary>Reads the spec at <paramref name="specPath"/> and writes the whole set to <paramref name="outDir"/>.</summary>
@@ -57,7 +56,7 @@ public sealed class SoundscapeSynthesizer
     /// <summary>The choices of soundscape <paramref name="index"/> of <paramref name="split"/>, without mixing.</summary>
     public SoundscapePlan Plan(SynthSplit split, int index)
     {
-        int count = split == SynthSplit.Train ? Spec.TrainCount : Spec.TestCount;
+        int count = Spec.Splits.Contains(split) ? Spec.CountOf(split) : 0;
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, count);
         return planner.Plan(split, index);
@@ -72,10 +71,9 @@ public sealed class SoundscapeSynthesizer
     /// </summary>
     public SynthReport Generate(string outDir)
     {
+        var layout = SynthOutputLayout.For(Spec.Layout);
         SynthOutputFolder.Prepare(outDir);
-        var jobs = Enumerable.Range(0, Spec.TrainCount).Select(i => (Split: SynthSplit.Train, Index: i))
-            .Concat(Enumerable.Range(0, Spec.TestCount).Select(i => (Split: SynthSplit.Test, Index: i)))
-            .ToArray();
+        var jobs = Spec.Splits.SelectMany(split => Enumerable.Range(0, Spec.CountOf(split)).Select(i => (Split: split, Index: i))).ToArray();
         var records = new SoundscapeRecord[jobs.Length];
         int done = 0;
         var progressGate = new Lock();
@@ -85,9 +83,9 @@ public sealed class SoundscapeSynthesizer
             Parallel.For(0, jobs.Length, parallel, j =>
             {
                 var stems = Render(jobs[j].Split, jobs[j].Index);
-                MiniWavWriter.WritePcm16(Path.Combine(outDir, "audio", stems.Plan.Name + ".wav"), stems.Mix, Spec.SampleRate);
+                WavWriter.Write(Path.Combine(outDir, layout.AudioFile(stems.Plan)), [stems.Mix], Spec.SampleRate, WavSampleFormat.Pcm16);
                 records[j] = SoundscapeRecord.From(stems);
-                SynthOutputWriter.WriteFileAnnotation(outDir, records[j]);
+                layout.WriteFileAnnotation(outDir, records[j]);
                 lock (progressGate) options.Progress?.Invoke(++done, jobs.Length);
             });
         }
@@ -98,9 +96,18 @@ public sealed class SoundscapeSynthesizer
             ExceptionDispatchInfo.Capture(first).Throw();
             throw;
         }
-        SynthOutputWriter.WriteSetFiles(outDir, Spec, records);
+        layout.WriteSetFiles(outDir, Spec, records);
         var report = SynthReportBuilder.Build(Spec, Library, Partition, warnings, records);
         AtomicFile.WriteText(Path.Combine(outDir, "synth_report.json"), report.ToJson());
         return report;
+    }
+
+    // Header checks are cheap and catch a broken clip before hours of mixing, not when the clip is first drawn.
+    private static void CheckClipHeaders(SourceLibrary library)
+    {
+        var problems = AudioFileCheck.Check(library.All.Select(c => c.Path));
+        if (problems.Count == 0) return;
+        var (path, problem) = problems[0];
+        throw new DataException(path, problems.Count == 1 ? problem : $"{problem} (and {problems.Count - 1} more unreadable clips)");
     }
 }

@@ -1,8 +1,8 @@
 namespace CompactConv.Audio.Synthesis;
 
 /// <summary>
-/// The leak-free split of the source clips: every label's clips are divided between train and
-/// test before any soundscape is made, and each soundscape draws only from its own side.
+/// The leak-free split of the source clips: every label's clips are divided between train,
+/// validate and test before any soundscape is made, and each soundscape draws only from its own side.
 /// </summary>
 public sealed class SourcePartition
 {
@@ -13,18 +13,20 @@ public sealed class SourcePartition
     {
     }
 
-    /// <summary>Labels whose single clip had to go to train (so test soundscapes cannot use them).</summary>
+    /// <summary>Labels with too few clips to give each split that asks for clips at least one.</summary>
     public IReadOnlyList<string> Warnings => warnings;
 
     /// <summary>
-    /// Per label, a seeded shuffle puts round(n * test_fraction) clips (at least one when the fraction
-    /// is positive, never all) in test and the rest in train; a label with one clip goes to train.
+    /// Per label, a seeded shuffle puts round(n * test_fraction) clips in test, the next
+    /// round(n * validate_fraction) in validate and the rest in train. A positive fraction gets at
+    /// least one clip and train always keeps one, so a label with few clips gives up validate first,
+    /// then test (a warning says so).
     /// </summary>
-    public static SourcePartition Create(SourceLibrary library, int seed, double testFraction)
+    public static SourcePartition Create(SourceLibrary library, int seed, double testFraction, double validateFraction = 0)
     {
         var partition = new SourcePartition();
-        partition.Add(SourceRole.Foreground, library.Foreground, seed, testFraction);
-        partition.Add(SourceRole.Background, library.Background, seed, testFraction);
+        partition.Add(SourceRole.Foreground, library.Foreground, seed, testFraction, validateFraction);
+        partition.Add(SourceRole.Background, library.Background, seed, testFraction, validateFraction);
         return partition;
     }
 
@@ -32,20 +34,33 @@ public sealed class SourcePartition
     public IReadOnlyList<SourceClip> Clips(SynthSplit split, SourceRole role, string label) =>
         groups.TryGetValue((split, role, label), out var clips) ? clips : [];
 
-    private void Add(SourceRole role, IReadOnlyDictionary<string, IReadOnlyList<SourceClip>> byLabel, int seed, double testFraction)
+    private void Add(SourceRole role, IReadOnlyDictionary<string, IReadOnlyList<SourceClip>> byLabel, int seed, double testFraction, double validateFraction)
     {
+        string kind = role.ToString().ToLowerInvariant();
         foreach (var (label, clips) in byLabel)
         {
             var shuffled = clips.ToArray();
             SynthRandom.ForPartition(seed, role, label).Shuffle(shuffled);
-            int testCount = 0;
-            if (testFraction > 0 && clips.Count > 1)
-                testCount = Math.Clamp((int)Math.Round(clips.Count * testFraction, MidpointRounding.AwayFromZero), 1, clips.Count - 1);
-            else if (testFraction > 0)
-                warnings.Add($"{role.ToString().ToLowerInvariant()} label '{label}' has a single clip: it goes to train only");
+            int test = Share(clips.Count, testFraction), validate = Share(clips.Count, validateFraction);
+            while (test + validate > clips.Count - 1)
+            {
+                if (validate > 0) validate--;
+                else test--;
+            }
+            if (clips.Count == 1 && testFraction + validateFraction > 0)
+                warnings.Add($"{kind} label '{label}' has a single clip: it goes to train only");
+            else if (validateFraction > 0 && validate == 0)
+                warnings.Add($"{kind} label '{label}' has {clips.Count} clips: none is left for validate");
+            // Test is taken first so that adding a validate split keeps the test clips of a spec without one.
             // Sorting each side again keeps the draw order independent of the shuffle's internals.
-            groups[(SynthSplit.Test, role, label)] = shuffled[..testCount].OrderBy(c => c.Path, StringComparer.Ordinal).ToList();
-            groups[(SynthSplit.Train, role, label)] = shuffled[testCount..].OrderBy(c => c.Path, StringComparer.Ordinal).ToList();
+            groups[(SynthSplit.Test, role, label)] = Sorted(shuffled[..test]);
+            groups[(SynthSplit.Validate, role, label)] = Sorted(shuffled[test..(test + validate)]);
+            groups[(SynthSplit.Train, role, label)] = Sorted(shuffled[(test + validate)..]);
         }
     }
+
+    private static int Share(int count, double fraction) =>
+        fraction > 0 ? Math.Max(1, (int)Math.Round(count * fraction, MidpointRounding.AwayFromZero)) : 0;
+
+    private static List<SourceClip> Sorted(SourceClip[] clips) => clips.OrderBy(c => c.Path, StringComparer.Ordinal).ToList();
 }

@@ -18,7 +18,10 @@ public sealed record SynthReport
     /// <summary>Soundscape length in seconds.</summary>
     public required double Duration { get; init; }
 
-    /// <summary>Soundscapes per split (<c>train</c>, <c>test</c>).</summary>
+    /// <summary>Output layout: <c>tau</c> or <c>urbansed</c>.</summary>
+    public required string Layout { get; init; }
+
+    /// <summary>Soundscapes per split (<c>train</c>, <c>test</c>, and <c>validate</c> when the spec has it).</summary>
     public required SortedDictionary<string, int> Soundscapes { get; init; }
 
     /// <summary>Soundscapes per split and scene.</summary>
@@ -42,7 +45,7 @@ public sealed record SynthReport
     /// <summary>Events placed over a silent background (their SNR is against a -100 dB floor).</summary>
     public required int EventsOverSilentBackground { get; init; }
 
-    /// <summary>Labels or scenes a split could not use, and single-clip labels kept in train.</summary>
+    /// <summary>Labels or scenes a split could not use, and labels with too few clips for every split.</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
 
     /// <summary>Events drawn, placed and dropped, and placed events per split and label.</summary>

@@ -6,7 +6,7 @@ internal static class SynthReportBuilder
     public static SynthReport Build(SynthSpec spec, SourceLibrary library, SourcePartition partition, IReadOnlyList<string> warnings, IReadOnlyList<SoundscapeRecord> records)
     {
         var sorted = records.OrderBy(r => r.FileName, StringComparer.Ordinal).ToList();
-        var splits = new[] { SynthSplit.Train, SynthSplit.Test };
+        var splits = spec.Splits;
         var soundscapes = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var scenes = new SortedDictionary<string, SortedDictionary<string, int>>(StringComparer.Ordinal);
         var perLabel = new SortedDictionary<string, SortedDictionary<string, int>>(StringComparer.Ordinal);
@@ -34,6 +34,7 @@ internal static class SynthReportBuilder
             Seed = spec.Seed,
             SampleRate = spec.SampleRate,
             Duration = spec.Duration,
+            Layout = spec.Layout.Name(),
             Soundscapes = soundscapes,
             Scenes = scenes,
             SourceClips = sources,

@@ -70,10 +70,10 @@ public sealed record SynthSpec
     /// <summary>Soundscape length in seconds.</summary>
     public double Duration { get; init; } = 10.0;
 
-    /// <summary>Sample rate of every soundscape; every source clip must have it (or be resampled by the loader hook).</summary>
+    /// <summary>Sample rate of every soundscape; source clips at other rates are resampled to it.</summary>
     public int SampleRate { get; init; } = 44100;
 
-    /// <summary>Number of soundscapes over both splits.</summary>
+    /// <summary>Number of soundscapes over all splits.</summary>
     public required int Count { get; init; }
 
     /// <summary>Seed of every random choice.</summary>
@@ -109,14 +109,36 @@ public sealed record SynthSpec
     /// <summary>Share of source clips (per label) and of soundscapes that go to the test split.</summary>
     public double TestFraction { get; init; } = 0.2;
 
+    /// <summary>Share of source clips (per label) and of soundscapes that go to the validation split; 0 for none.</summary>
+    public double ValidateFraction { get; init; }
+
+    /// <summary>The output layout.</summary>
+    public SynthLayout Layout { get; init; } = SynthLayout.Tau;
+
     /// <summary>What errors about the spec are reported against: its file, or a placeholder for specs built in code.</summary>
     public string ErrorPath => SourcePath ?? "<spec>";
 
-    /// <summary>Number of training soundscapes: round(count * (1 - test_fraction)), halves rounded up.</summary>
-    public int TrainCount => (int)Math.Round(Count * (1 - TestFraction), MidpointRounding.AwayFromZero);
+    /// <summary>Number of training soundscapes: round(count * (1 - test_fraction - validate_fraction)), halves rounded up.</summary>
+    public int TrainCount => (int)Math.Round(Count * (1 - TestFraction - ValidateFraction), MidpointRounding.AwayFromZero);
+
+    /// <summary>Number of validation soundscapes: round(count * validate_fraction), at most what train leaves.</summary>
+    public int ValidateCount => Math.Min((int)Math.Round(Count * ValidateFraction, MidpointRounding.AwayFromZero), Count - TrainCount);
 
     /// <summary>Number of test soundscapes: the rest of <see cref="Count"/>.</summary>
-    public int TestCount => Count - TrainCount;
+    public int TestCount => Count - TrainCount - ValidateCount;
+
+    /// <summary>The splits this spec makes: train, validate (when its fraction is positive) and test, in that order.</summary>
+    public IReadOnlyList<SynthSplit> Splits => ValidateFraction > 0
+        ? [SynthSplit.Train, SynthSplit.Validate, SynthSplit.Test]
+        : [SynthSplit.Train, SynthSplit.Test];
+
+    /// <summary>Number of soundscapes of <paramref name="split"/>.</summary>
+    public int CountOf(SynthSplit split) => split switch
+    {
+        SynthSplit.Train => TrainCount,
+        SynthSplit.Validate => ValidateCount,
+        _ => TestCount,
+    };
 
     /// <summary>Soundscape length in samples.</summary>
     public int LengthSamples => (int)Math.Round(Duration * SampleRate);

@@ -11,7 +11,7 @@ public static class SynthSpecReader
     private static readonly string[] TopLevelFields =
     [
         "duration", "sample_rate", "count", "seed", "foreground_dir", "background_dir", "scenes", "events",
-        "backgrounds", "overlap", "max_polyphony", "fade_seconds", "background_level_db", "background_gain_db", "split",
+        "backgrounds", "overlap", "max_polyphony", "fade_seconds", "background_level_db", "background_gain_db", "split", "layout",
     ];
 
     /// <summary>
@@ -50,12 +50,13 @@ public static class SynthSpecReader
     {
         root.RejectUnknown(TopLevelFields);
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(specPath)) ?? Directory.GetCurrentDirectory();
-        double testFraction = 0.2;
+        double testFraction = 0.2, validateFraction = 0;
         if (root.Has("split"))
         {
             var split = root.Object("split");
-            split.RejectUnknown("test_fraction");
+            split.RejectUnknown("test_fraction", "validate_fraction");
             testFraction = split.Number("test_fraction", testFraction);
+            validateFraction = split.Number("validate_fraction", validateFraction);
         }
         return new SynthSpec
         {
@@ -73,6 +74,8 @@ public static class SynthSpecReader
             BackgroundLevelDb = root.Has("background_level_db") ? root.Number("background_level_db") : null,
             BackgroundGainDb = root.Number("background_gain_db", 0.0),
             TestFraction = testFraction,
+            ValidateFraction = validateFraction,
+            Layout = ReadLayout(root),
         };
     }
 
@@ -132,6 +135,13 @@ public static class SynthSpecReader
             Duration = events.Range("duration"),
             Onset = onset,
         };
+    }
+
+    private static SynthLayout ReadLayout(SpecJson root)
+    {
+        if (!root.Has("layout")) return SynthLayout.Tau;
+        string name = root.String("layout");
+        return SynthLayoutNames.Parse(name) ?? throw root.Fail($"'layout' must be one of {string.Join(", ", SynthLayoutNames.All.Select(n => $"\"{n}\""))}, not \"{name}\"");
     }
 
     private static OverlapPolicy ReadOverlap(SpecJson root)

@@ -21,6 +21,10 @@ public static class SynthSpecValidator
         if (!double.IsFinite(spec.BackgroundGainDb)) throw fail($"'background_gain_db' must be finite");
         if (!(spec.FadeSeconds >= 0)) throw fail($"'fade_seconds' must not be negative, not {spec.FadeSeconds}");
         if (!(spec.TestFraction >= 0 && spec.TestFraction < 1)) throw fail($"'split.test_fraction' must be in [0, 1), not {spec.TestFraction}");
+        if (!(spec.ValidateFraction >= 0 && spec.ValidateFraction < 1)) throw fail($"'split.validate_fraction' must be in [0, 1), not {spec.ValidateFraction}");
+        if (!(spec.TestFraction + spec.ValidateFraction < 1))
+            throw fail($"'split.test_fraction' + 'split.validate_fraction' must be below 1 so that train keeps soundscapes, not {spec.TestFraction + spec.ValidateFraction}");
+        if (!Enum.IsDefined(spec.Layout)) throw fail($"unknown layout {spec.Layout}");
         if (spec.Scenes.Count == 0) throw fail($"no scenes");
 
         var seen = new HashSet<string>(StringComparer.Ordinal);

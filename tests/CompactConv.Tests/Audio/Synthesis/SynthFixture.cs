@@ -75,5 +75,9 @@ public sealed class SynthFixture : IDisposable
 
     public JsonObject Scene(int i) => Spec["scenes"]![i]!.AsObject();
 
+    /// <summary>Sets the spec's split fractions.</summary>
+    public void Split(double test, double validate = 0) =>
+        Spec["split"] = new JsonObject { ["test_fraction"] = test, ["validate_fraction"] = validate };
+
     public void Dispose() => Folder.Dispose();
 }

@@ -71,7 +71,7 @@ public class SynthMixTests
         var stems = synth.Render(SynthSplit.Test, 1);
         var (_, audio) = TestWav.ReadPcm16(Path.Combine(outDir, "audio", stems.Plan.Name + ".wav"));
         Assert.Equal(stems.Mix.Length, audio.Length);
-        for (int i = 0; i < audio.Length; i++) Assert.True(Math.Abs(audio[i] - stems.Mix[i]) <= 0.6 / 32767, $"sample {i}");
+        for (int i = 0; i < audio.Length; i++) Assert.True(Math.Abs(audio[i] - stems.Mix[i]) <= 0.6 / 32768, $"sample {i}");
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class SynthMixTests
         TestWav.Write(Path.Combine(fixture.BackgroundDir, "hum", "stereo.wav"), interleaved, SynthFixture.Rate, channels: 2, float32: true);
         fixture.Spec["scenes"]!.AsArray().RemoveAt(1);
         fixture.Spec["background_gain_db"] = 6;
-        fixture.Spec["split"] = System.Text.Json.Nodes.JsonNode.Parse("""{"test_fraction": 0}""");
+        fixture.Split(0);
 
         var synth = new SoundscapeSynthesizer(SynthSpecReader.Load(fixture.WriteSpec()));
         var stems = synth.Render(SynthSplit.Train, 0);

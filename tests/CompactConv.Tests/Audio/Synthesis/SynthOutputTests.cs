@@ -75,11 +75,15 @@ public class SynthOutputTests
         Assert.Equal(10, json.GetProperty("soundscapes").GetProperty("train").GetInt32() + json.GetProperty("soundscapes").GetProperty("test").GetInt32());
     }
 
-    [Fact]
-    public void IdenticalSpecAndSeedGiveIdenticalBytesAndAnotherSeedDoesNot()
+    [Theory]
+    [InlineData("tau")]
+    [InlineData("urbansed")]
+    public void IdenticalSpecAndSeedGiveIdenticalBytesAndAnotherSeedDoesNot(string layout)
     {
         using var fixture = new SynthFixture();
         fixture.Spec["overlap"] = "allow";
+        fixture.Spec["layout"] = layout;
+        fixture.Split(0.3, 0.2);
         var spec = fixture.WriteSpec();
         var first = fixture.Folder.File("first");
         var second = fixture.Folder.File("second");
@@ -96,7 +100,7 @@ public class SynthOutputTests
         fixture.Spec["seed"] = 8;
         var third = fixture.Folder.File("third");
         SoundscapeSynthesizer.Generate(fixture.WriteSpec(), third);
-        Assert.NotEqual(File.ReadAllBytes(Path.Combine(first, "annotations.tsv")), File.ReadAllBytes(Path.Combine(third, "annotations.tsv")));
+        Assert.NotEqual(File.ReadAllBytes(Path.Combine(first, "sources.tsv")), File.ReadAllBytes(Path.Combine(third, "sources.tsv")));
     }
 
     [Fact]

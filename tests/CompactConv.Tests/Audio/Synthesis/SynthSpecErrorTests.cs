@@ -39,6 +39,9 @@ public class SynthSpecErrorTests
     [InlineData("bad-overlap", "'overlap' must be \"allow\" or \"forbid\", not \"sometimes\"")]
     [InlineData("weights-length", "scene 'street': 'events.label_weights' has 3 values for 2 labels")]
     [InlineData("no-foreground-dir", "'foreground_dir' folder {root}/missing does not exist")]
+    [InlineData("bad-layout", "'layout' must be one of \"tau\", \"urbansed\", not \"dcase\"")]
+    [InlineData("fractions", "'split.test_fraction' + 'split.validate_fraction' must be below 1 so that train keeps soundscapes, not 1.1")]
+    [InlineData("unknown-split-field", "unknown field 'split.valid_fraction' (expected one of: test_fraction, validate_fraction)")]
     public void SpecProblemsNameTheSpecAndTheField(string problem, string expected)
     {
         using var fixture = new SynthFixture();
@@ -57,6 +60,9 @@ public class SynthSpecErrorTests
             case "bad-overlap": fixture.Spec["overlap"] = "sometimes"; break;
             case "weights-length": street["label_weights"] = new JsonArray(1, 2, 3); break;
             case "no-foreground-dir": fixture.Spec["foreground_dir"] = "missing"; break;
+            case "bad-layout": fixture.Spec["layout"] = "dcase"; break;
+            case "fractions": fixture.Split(0.3, 0.8); break;
+            case "unknown-split-field": fixture.Spec["split"] = JsonNode.Parse("""{"valid_fraction": 0.1}"""); break;
         }
         var error = Fails(fixture);
         Assert.Equal(fixture.SpecPath, error.Path);
@@ -73,25 +79,14 @@ public class SynthSpecErrorTests
         File.WriteAllText(Path.Combine(folder, "notes.txt"), "not audio");
         var error = Fails(fixture);
         Assert.Equal(folder, error.Path);
-        Assert.Equal($"{folder}: label folder holds no clips (.wav)", error.Message);
-    }
-
-    [Fact]
-    public void AClipAtAnotherSampleRateIsNamed()
-    {
-        using var fixture = new SynthFixture();
-        var clip = Path.Combine(fixture.BackgroundDir, "hiss", "hiss9.wav");
-        TestWav.Write(clip, TestWav.Noise(1, 16000, 0.1, 1), 16000);
-        var error = Fails(fixture);
-        Assert.Equal(clip, error.Path);
-        Assert.Equal($"{clip}: sample rate 16000 Hz does not match the spec's 8000 Hz (convert it, e.g. sox IN -r 8000 OUT)", error.Message);
+        Assert.Equal($"{folder}: label folder holds no clips (.wav, .ogg)", error.Message);
     }
 
     [Theory]
-    [InlineData("text", "not a WAV file (no RIFF/WAVE header)")]
-    [InlineData("truncated", "truncated: data chunk declares 16000 bytes, 100 present")]
-    [InlineData("pcm24", "unsupported WAV encoding (format 1, 24 bits): the built-in reader takes PCM16 and float32")]
-    public void UnreadableClipsAreNamed(string kind, string problem)
+    [InlineData("text", "not a WAV or OGG file")]
+    [InlineData("truncated", "truncated: data chunk promises 16000 bytes, file has 100")]
+    [InlineData("empty", "empty file")]
+    public void UnreadableClipsAreNamedBeforeAnythingIsWritten(string kind, string problem)
     {
         using var fixture = new SynthFixture();
         var clip = Path.Combine(fixture.ForegroundDir, "beep", "bad.wav");
@@ -101,9 +96,23 @@ public class SynthSpecErrorTests
         {
             case "text": File.WriteAllText(clip, "hello"); break;
             case "truncated": File.WriteAllBytes(clip, bytes[..(bytes.Length - 16000 + 100)]); break;
-            case "pcm24": bytes[bytes.Length - 16000 - 8 - 2] = 24; File.WriteAllBytes(clip, bytes); break;
+            case "empty": File.WriteAllBytes(clip, []); break;
         }
         var error = Fails(fixture);
-        Assert.Equal($"{clip}: {problem}", error.Message);
+        Assert.Equal(clip, error.Path);
+        Assert.StartsWith($"{clip}: {problem}", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void SeveralUnreadableClipsNameTheFirstAndCountTheRest()
+    {
+        using var fixture = new SynthFixture();
+        var first = Path.Combine(fixture.ForegroundDir, "beep", "bad.wav");
+        File.WriteAllText(first, "hello");
+        File.WriteAllText(Path.Combine(fixture.BackgroundDir, "hum", "bad.ogg"), "hello");
+        var error = Fails(fixture);
+        Assert.Equal(first, error.Path);
+        Assert.EndsWith("(and 1 more unreadable clips)", error.Message);
     }
 }

@@ -13,7 +13,7 @@ public static class TestWav
         for (int i = 0; i < interleaved.Length; i++)
         {
             if (float32) BinaryPrimitives.WriteSingleLittleEndian(data.AsSpan(i * 4), interleaved[i]);
-            else BinaryPrimitives.WriteInt16LittleEndian(data.AsSpan(i * 2), (short)Math.Clamp(Math.Round(interleaved[i] * 32767.0), -32768, 32767));
+            else BinaryPrimitives.WriteInt16LittleEndian(data.AsSpan(i * 2), (short)Math.Clamp(Math.Round(interleaved[i] * 32768.0), -32768, 32767));
         }
         using var stream = new MemoryStream();
         using (var w = new BinaryWriter(stream, System.Text.Encoding.ASCII, leaveOpen: true))
@@ -41,7 +41,7 @@ public static class TestWav
         File.WriteAllBytes(path, stream.ToArray());
     }
 
-    /// <summary>Reads a mono PCM16 file as written by the synthesiser: (sample rate, samples / 32767).</summary>
+    /// <summary>Reads a mono PCM16 file as written by the synthesiser: (sample rate, samples / 32768, the library's full scale).</summary>
     public static (int Rate, float[] Samples) ReadPcm16(string path)
     {
         var bytes = File.ReadAllBytes(path);
@@ -53,7 +53,7 @@ public static class TestWav
         int length = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(40));
         Assert.Equal(bytes.Length - 44, length);
         var samples = new float[length / 2];
-        for (int i = 0; i < samples.Length; i++) samples[i] = BinaryPrimitives.ReadInt16LittleEndian(bytes.AsSpan(44 + 2 * i)) / 32767f;
+        for (int i = 0; i < samples.Length; i++) samples[i] = BinaryPrimitives.ReadInt16LittleEndian(bytes.AsSpan(44 + 2 * i)) / 32768f;
         return (rate, samples);
     }
 
