@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using CompactConv.Complexity;
 using CompactConv.Models;
 
@@ -27,6 +28,8 @@ public static class SummaryCommand
             var report = ModelCost.Measure(network, shape.Select(d => (long)d).ToArray());
             System.Console.WriteLine($"{spec.Name} {spec.ConvLabel}, input {string.Join('x', shape)}");
             System.Console.Write(report.ToTable());
+            System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Convolution parameters (convolutions and their BatchNorms): {ModelCost.ConvolutionParameters(network):N0}"));
             System.Console.WriteLine(report.ToSummaryLine());
             return ExitCodes.Success;
         });

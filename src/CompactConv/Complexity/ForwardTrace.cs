@@ -51,19 +51,34 @@ internal sealed class ForwardTrace : IDisposable
 
     private void Hook(string name, nn.Module module)
     {
-        if (module is not nn.Module<Tensor, Tensor> hookable)
-        {
-            unhookable.Add(name);
-            return;
-        }
         var record = new LeafRecord(name, module);
-        all.Add(record);
-        var remover = hookable.register_forward_hook((_, input, output) =>
+        switch (module)
         {
-            if (record.Calls == 0) firstCallOrder.Add(record);
-            record.Add(input, output);
-            return output;
-        });
-        removers.Add(remover.remove);
+            case nn.Module<Tensor, Tensor> plain:
+                removers.Add(plain.register_forward_hook((_, input, output) =>
+                {
+                    Observe(record, input, output);
+                    return output;
+                }).remove);
+                break;
+            case nn.Module<Tensor, Tensor, (Tensor, Tensor)> recurrent:
+                // GRU and RNN: (input, h0) -> (output sequence, final state); the sequence is what costs and what stays allocated.
+                removers.Add(recurrent.register_forward_hook((_, input, _, output) =>
+                {
+                    Observe(record, input, output.Item1);
+                    return output;
+                }).remove);
+                break;
+            default:
+                unhookable.Add(name);
+                return;
+        }
+        all.Add(record);
+    }
+
+    private void Observe(LeafRecord record, Tensor input, Tensor output)
+    {
+        if (record.Calls == 0) firstCallOrder.Add(record);
+        record.Add(input, output);
     }
 }

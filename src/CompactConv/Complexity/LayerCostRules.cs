@@ -34,6 +34,8 @@ internal static class LayerCostRules
             }
             case Linear linear:
                 return new CallCost(outElements * linear.in_features, linear.bias is null ? 0 : outElements, true, true);
+            case GRU gru:
+                return Recurrent(gru, outputShape);
             case BatchNorm:
                 // In evaluation the running statistics fold into one scale and one shift per channel.
                 return new CallCost(0, 2 * outElements, true, true);
@@ -60,6 +62,24 @@ internal static class LayerCostRules
             default:
                 return CallCost.Unknown;
         }
+    }
+
+    /// <summary>
+    /// A GRU applies each of its weight matrices (input-hidden 3H x I and hidden-hidden 3H x H, per layer
+    /// and direction) once per step and sequence, so its MACs are steps times all weight elements. Per
+    /// step and direction it also does 11H element operations (3H gate input + hidden sums, 2H sigmoid,
+    /// H tanh, H reset product, 4H for h = (1 - z) * n + z * h) plus 6H bias adds when it has biases.
+    /// Steps times sequences = output elements / (directions x H), read off the output's last dimension.
+    /// </summary>
+    private static CallCost Recurrent(nn.Module gru, long[] outputShape)
+    {
+        var named = gru.named_parameters().ToList();
+        var hiddenWeights = named.Where(p => p.name.StartsWith("weight_hh", StringComparison.Ordinal)).Select(p => p.parameter).ToList();
+        long weightElements = named.Where(p => p.name.StartsWith("weight_", StringComparison.Ordinal)).Sum(p => p.parameter.numel());
+        bool hasBias = named.Any(p => p.name.StartsWith("bias_", StringComparison.Ordinal));
+        long steps = Elements(outputShape) / outputShape[^1];
+        long perStep = hiddenWeights.Sum(w => w.shape[1] * (hasBias ? 17 : 11));
+        return new CallCost(steps * weightElements, steps * perStep, true, true);
     }
 
     private static CallCost Windowed(long outElements, long[] kernel) => new(0, outElements * Product(kernel), true, true);

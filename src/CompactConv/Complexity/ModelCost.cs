@@ -1,4 +1,5 @@
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace CompactConv.Complexity;
@@ -84,6 +85,17 @@ public static class ModelCost
     {
         ArgumentNullException.ThrowIfNull(module);
         return module.parameters().Sum(p => p.numel());
+    }
+
+    /// <summary>
+    /// Parameter elements of the convolutions and BatchNorms in <paramref name="module"/> (itself included):
+    /// the weights of its conv blocks, without linear, recurrent or other layers. Comparing conv kinds on this
+    /// figure isolates what the kind changes from the parts of a model that every kind shares.
+    /// </summary>
+    public static long ConvolutionParameters(nn.Module module)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        return NamedModules(module).Where(m => m.Module is Convolution or BatchNorm).Sum(m => OwnParameters(m.Module));
     }
 
     /// <summary>Bytes that <c>Module.save(Stream)</c> writes for <paramref name="module"/>.</summary>

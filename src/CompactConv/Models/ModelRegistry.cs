@@ -15,6 +15,8 @@ public static class ModelRegistry
             ["smallcnn"] = spec => new SmallCnn(spec),
             ["dcase-baseline"] = spec => new DcaseBaseline(spec),
             ["audio-vgg"] = spec => new AudioVgg(spec),
+            ["crnn"] = spec => new Crnn(spec),
+            ["crnn-att"] = spec => new Crnn(spec, CrnnOptions.Default with { AttentionHead = true }),
         };
 
     /// <summary>Registered model names.</summary>

@@ -57,7 +57,7 @@ public static class ImageClassification
     public static nn.Module<Tensor, Tensor> LoadModel(string runFolder, RunConfig config, bool best = false)
     {
         var store = new CheckpointStore(runFolder);
-        var state = store.ReadState();
+        var state = store.ReadState<CheckpointStateBase>();
         var model = ModelRegistry.Create(config.Model);
         store.LoadModel(model, best ? Path.GetFileName(store.BestModelPath) : state.ModelFile);
         model.eval();

@@ -5,28 +5,6 @@ using static TorchSharp.torch;
 
 namespace CompactConv.Training;
 
-/// <summary>What <c>checkpoint/state.json</c> records: which files hold the latest epoch, and the history so far.</summary>
-public sealed record CheckpointState
-{
-    /// <summary>Last completed epoch (1-based).</summary>
-    public required int Epoch { get; init; }
-
-    /// <summary>File name (inside checkpoint/) of the model weights after <see cref="Epoch"/>.</summary>
-    public required string ModelFile { get; init; }
-
-    /// <summary>File name of the optimiser state after <see cref="Epoch"/>.</summary>
-    public required string OptimizerFile { get; init; }
-
-    /// <summary>Epoch with the best test accuracy so far.</summary>
-    public int BestEpoch { get; init; }
-
-    /// <summary>Best test accuracy so far.</summary>
-    public double BestAccuracy { get; init; }
-
-    /// <summary>Per-epoch figures of every completed epoch.</summary>
-    public required List<EpochRecord> History { get; init; }
-}
-
 /// <summary>
 /// A run folder's <c>checkpoint/</c>: per-epoch weight and optimiser files, <c>best.model</c>, and
 /// <c>state.json</c> naming the latest complete pair. Each file is written atomically and state.json
@@ -52,13 +30,16 @@ public sealed class CheckpointStore
     /// <summary>True when a complete checkpoint exists.</summary>
     public bool Exists => File.Exists(StatePath);
 
-    /// <summary>Reads state.json; throws <see cref="DataException"/> if it is missing or malformed.</summary>
-    public CheckpointState ReadState()
+    /// <summary>Reads the state.json of a classification run; throws <see cref="DataException"/> if it is missing or malformed.</summary>
+    public CheckpointState ReadState() => ReadState<CheckpointState>();
+
+    /// <summary>Reads state.json as <typeparamref name="TState"/>; throws <see cref="DataException"/> if it is missing or malformed.</summary>
+    public TState ReadState<TState>() where TState : CheckpointStateBase
     {
         if (!File.Exists(StatePath)) throw new DataException(StatePath, "no checkpoint to resume from");
         try
         {
-            return JsonSerializer.Deserialize<CheckpointState>(File.ReadAllText(StatePath), RunConfig.JsonOptions)
+            return JsonSerializer.Deserialize<TState>(File.ReadAllText(StatePath), RunConfig.JsonOptions)
                 ?? throw new DataException(StatePath, "checkpoint state is empty");
         }
         catch (JsonException e)
@@ -68,14 +49,15 @@ public sealed class CheckpointStore
     }
 
     /// <summary>Saves the epoch's weights and optimiser state, then points state.json at them and drops older epochs.</summary>
-    public void Save(nn.Module model, optim.Optimizer optimizer, CheckpointState state, bool isBest)
+    /// <remarks>state.json is written as <paramref name="state"/>'s runtime type, so a trainer's own figures are kept.</remarks>
+    public void Save(nn.Module model, optim.Optimizer optimizer, CheckpointStateBase state, bool isBest)
     {
         string modelPath = Path.Combine(Folder, state.ModelFile);
         string optimizerPath = Path.Combine(Folder, state.OptimizerFile);
         AtomicFile.WriteVia(modelPath, temp => model.save(temp));
         AtomicFile.WriteVia(optimizerPath, temp => ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(temp));
         if (isBest) AtomicFile.WriteVia(BestModelPath, temp => model.save(temp));
-        AtomicFile.WriteText(StatePath, JsonSerializer.Serialize(state, RunConfig.JsonOptions));
+        AtomicFile.WriteText(StatePath, JsonSerializer.Serialize(state, state.GetType(), RunConfig.JsonOptions));
         foreach (var old in Directory.EnumerateFiles(Folder, "epoch-*"))
         {
             var name = Path.GetFileName(old);

@@ -22,13 +22,9 @@ public static class Evaluator
     }
 
     /// <summary>Class probabilities [N, classes] for every input, averaged over segments when <paramref name="segmentFrames"/> is set.</summary>
-    public static float[,] PredictProbabilities(nn.Module<Tensor, Tensor> model, Tensor inputs, int batchSize = 500, int? segmentFrames = null)
-    {
-        bool wasTraining = model.training;
-        model.eval();
-        try
+    public static float[,] PredictProbabilities(nn.Module<Tensor, Tensor> model, Tensor inputs, int batchSize = 500, int? segmentFrames = null) =>
+        InferenceMode.Run(model, () =>
         {
-            using var noGrad = no_grad();
             long count = inputs.shape[0];
             float[,]? result = null;
             for (long start = 0; start < count; start += batchSize)
@@ -46,12 +42,7 @@ public static class Evaluator
                 }
             }
             return result ?? new float[0, 0];
-        }
-        finally
-        {
-            model.train(wasTraining);
-        }
-    }
+        });
 
     /// <summary>Start offsets of consecutive segments covering <paramref name="length"/> frames, the last aligned to the end.</summary>
     public static long[] SegmentStarts(long length, int frames)

@@ -16,6 +16,9 @@ public interface ITrainingObserver
 
     /// <summary>Called after each epoch has been evaluated and checkpointed.</summary>
     void EpochCompleted(EpochRecord record);
+
+    /// <summary>Called instead of <see cref="EpochCompleted"/> by <see cref="EventTrainer"/>, whose epochs have other figures; ignored unless overridden.</summary>
+    void EventEpochCompleted(EventEpochRecord record) { }
 }
 
 /// <summary>An observer that ignores everything.</summary>

@@ -13,7 +13,7 @@ public sealed record Normalization(double[] Mean, double[] Std);
 /// </summary>
 public sealed record RunConfig
 {
-    /// <summary>Task name (<c>image</c> or <c>scenes</c>).</summary>
+    /// <summary>Task name (<c>image</c>, <c>scenes</c> or <c>events</c>).</summary>
     public string Task { get; init; } = "image";
 
     /// <summary>Dataset name (<c>fashion-mnist</c>, <c>mnist</c>).</summary>
@@ -50,6 +50,13 @@ public sealed record RunConfig
     /// Input normalisation from the training split: per channel for images, per mel band for audio.
     /// </summary>
     public required Normalization Normalization { get; init; }
+
+    /// <summary>
+    /// How sound event detection turns frame posteriors into events (thresholds, median filter, gaps,
+    /// minimum length); null for the other tasks, and absent from their config.json.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Events.PostProcessingOptions? PostProcessing { get; init; }
 
     /// <summary>Training hyper-parameters.</summary>
     public required TrainingOptions Training { get; init; }

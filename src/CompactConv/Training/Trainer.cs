@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using CompactConv.IO;
 using CompactConv.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -44,92 +42,33 @@ public sealed class Trainer
     /// </summary>
     public TrainingResult Run(TensorDataset train, TensorDataset test, bool resume)
     {
-        var store = new CheckpointStore(runFolder);
-        var configPath = Path.Combine(runFolder, "config.json");
-        if (resume && !store.Exists) throw new DataException(store.StatePath, "--resume given but there is no checkpoint to resume from");
-        if (!resume && store.Exists) throw new DataException(runFolder, "already holds a checkpoint; pass --resume to continue it or choose another --out");
-        if (resume) EnsureSameModel(configPath);
-        AtomicFile.WriteText(configPath, config.ToJson());
-
-        var options = config.Training;
-        using var model = BuildModel(config);
-        using var optimizer = CreateOptimizer(model, options);
-        long stepsPerEpoch = (train.Count + options.BatchSize - 1) / options.BatchSize;
-        var schedule = new LearningRateSchedule(options, stepsPerEpoch);
-
-        var history = new List<EpochRecord>();
-        int firstEpoch = 1, bestEpoch = 0;
-        double bestAccuracy = double.NegativeInfinity;
-        if (resume)
-        {
-            var state = store.ReadState();
-            store.LoadModel(model, state.ModelFile);
-            store.LoadOptimizer(optimizer, state.OptimizerFile);
-            history.AddRange(state.History);
-            firstEpoch = state.Epoch + 1;
-            bestEpoch = state.BestEpoch;
-            bestAccuracy = state.BestAccuracy;
-        }
-
-        observer.RunStarted(firstEpoch, options.Epochs, stepsPerEpoch);
-        for (int epoch = firstEpoch; epoch <= options.Epochs; epoch++)
-        {
-            var record = RunEpoch(model, optimizer, schedule, train, test, epoch, stepsPerEpoch);
-            history.Add(record);
-            bool isBest = record.TestAccuracy > bestAccuracy;
-            if (isBest)
-            {
-                bestAccuracy = record.TestAccuracy;
-                bestEpoch = epoch;
-            }
-            var (modelFile, optimizerFile) = CheckpointStore.FileNames(epoch);
-            store.Save(model, optimizer, new CheckpointState
-            {
-                Epoch = epoch,
-                ModelFile = modelFile,
-                OptimizerFile = optimizerFile,
-                BestEpoch = bestEpoch,
-                BestAccuracy = bestAccuracy,
-                History = history,
-            }, isBest);
-            WriteLog(history);
-            observer.EpochCompleted(record);
-        }
+        var outcome = EpochLoop.Run<EpochRecord, CheckpointState>(config, runFolder, resume, train.Count, observer,
+            epoch => RunEpoch(epoch, train, test), record => record.TestAccuracy, latestIsBest: false, observer.EpochCompleted);
+        var history = outcome.History;
         double final = history.Count > 0 ? history[^1].TestAccuracy : double.NaN;
-        return new TrainingResult(history.Count, history, final, bestEpoch, bestAccuracy);
+        return new TrainingResult(history.Count, history, final, outcome.BestEpoch, outcome.Best);
     }
 
-    private EpochRecord RunEpoch(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, LearningRateSchedule schedule,
-        TensorDataset train, TensorDataset test, int epoch, long stepsPerEpoch)
+    private EpochRecord RunEpoch(EpochContext epoch, TensorDataset train, TensorDataset test)
     {
         var options = config.Training;
-        // Seeding per epoch (not once per run) is what makes resuming at an epoch boundary exact.
-        manual_seed(EpochSeed(options.Seed, epoch));
-        var order = Shuffle(train.Count, options.Seed, epoch);
         var augmentation = options.Augmentation;
-        var augmentRandom = new Random(StableSeed(options.Seed, epoch, salt: 0xa06));
-        model.train();
+        var model = epoch.Model;
         var clock = Stopwatch.StartNew();
         double lossSum = 0;
         long correct = 0;
         double learningRate = 0;
-        for (long step = 0; step < stepsPerEpoch; step++)
+        for (long step = 0; step < epoch.StepsPerEpoch; step++)
         {
             using var scope = NewDisposeScope();
-            long start = step * options.BatchSize;
-            long length = Math.Min(options.BatchSize, train.Count - start);
-            var index = tensor(order.AsSpan((int)start, (int)length).ToArray());
+            (var index, long length, learningRate) = epoch.BeginStep(step);
             var inputs = train.Inputs.index_select(0, index);
             var labels = train.Labels.index_select(0, index);
 
-            learningRate = schedule.At((epoch - 1) * stepsPerEpoch + step);
-            foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
-
-            optimizer.zero_grad();
             Tensor logits, loss, truth;
             if (augmentation.Any)
             {
-                var (augmented, targets) = Augmentation.SpectrogramAugmenter.Apply(inputs, labels, config.ClassNames.Length, augmentation, augmentRandom);
+                var (augmented, targets) = Augmentation.SpectrogramAugmenter.Apply(inputs, labels, config.ClassNames.Length, augmentation, epoch.AugmentRandom);
                 logits = model.call(augmented);
                 loss = SoftTargetCrossEntropy(logits, targets, options.LabelSmoothing);
                 truth = targets.argmax(1);
@@ -140,22 +79,17 @@ public sealed class Trainer
                 loss = nn.functional.cross_entropy(logits, labels, label_smoothing: options.LabelSmoothing);
                 truth = labels;
             }
-            double lossValue = loss.item<float>();
-            if (!double.IsFinite(lossValue))
-            {
-                throw new TrainingDivergedException(
-                    $"loss became {lossValue.ToString(CultureInfo.InvariantCulture)} at epoch {epoch}, step {step + 1}; lower --lr (the last checkpoint is kept)");
-            }
+            double lossValue = TrainingDivergedException.CheckFinite(loss.item<float>(), epoch.Epoch, step + 1);
             loss.backward();
-            optimizer.step();
+            epoch.Optimizer.step();
 
             lossSum += lossValue * length;
             correct += logits.argmax(1).eq(truth).sum().item<long>();
-            observer.StepCompleted(epoch, step + 1, stepsPerEpoch, lossValue);
+            observer.StepCompleted(epoch.Epoch, step + 1, epoch.StepsPerEpoch, lossValue);
         }
         clock.Stop();
         var metrics = Evaluator.Evaluate(model, test, config.ClassNames, options.EvalBatchSize, augmentation.CropFrames);
-        return new EpochRecord(epoch, learningRate, lossSum / train.Count, (double)correct / train.Count,
+        return new EpochRecord(epoch.Epoch, learningRate, lossSum / train.Count, (double)correct / train.Count,
             metrics.Loss ?? double.NaN, metrics.Accuracy, clock.Elapsed.TotalSeconds, train.Count / clock.Elapsed.TotalSeconds);
     }
 
@@ -193,6 +127,12 @@ public sealed class Trainer
         return order;
     }
 
+    /// <summary>Sets the rate of every parameter group (the schedule decides it per step).</summary>
+    public static void SetLearningRate(optim.Optimizer optimizer, double learningRate)
+    {
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
+    }
+
     /// <summary>Builds the optimiser the options name.</summary>
     public static optim.Optimizer CreateOptimizer(nn.Module model, TrainingOptions options) => options.Optimizer switch
     {
@@ -201,26 +141,4 @@ public sealed class Trainer
         OptimizerKind.AdamW => optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay),
         _ => throw new ArgumentException($"unknown optimizer {options.Optimizer}"),
     };
-
-    private void EnsureSameModel(string configPath)
-    {
-        var saved = RunConfig.Load(configPath);
-        var a = saved.Model;
-        var b = config.Model;
-        if (a.Name != b.Name || a.Conv != b.Conv || a.R != b.R || a.Op != b.Op || a.Grouping != b.Grouping || a.Width != b.Width)
-        {
-            throw new DataException(configPath, $"--resume with a different model: the run has {a.Name} {a.ConvLabel}, the options ask for {b.Name} {b.ConvLabel}");
-        }
-    }
-
-    private void WriteLog(IReadOnlyList<EpochRecord> history)
-    {
-        var path = Path.Combine(runFolder, "log.csv");
-        AtomicFile.Write(path, stream =>
-        {
-            using var writer = new StreamWriter(stream, leaveOpen: true);
-            using var csv = new CsvHelper.CsvWriter(writer, CultureInfo.InvariantCulture);
-            csv.WriteRecords(history);
-        });
-    }
 }

@@ -1,4 +1,3 @@
-using CompactConv.Pipelines;
 using CompactConv.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -47,12 +46,7 @@ public class TrainerTests
         var resumed = new Trainer(config, resumedFolder.Path).Run(train, test, resume: true);
 
         Assert.Equal(straight.History.Select(h => h.TrainLoss), resumed.History.Select(h => h.TrainLoss));
-        using var a = ImageClassification.LoadModel(straightFolder.Path, config);
-        using var b = ImageClassification.LoadModel(resumedFolder.Path, config);
-        var pa = a.parameters().ToArray();
-        var pb = b.parameters().ToArray();
-        Assert.Equal(pa.Length, pb.Length);
-        for (int i = 0; i < pa.Length; i++) Assert.True(pa[i].eq(pb[i]).all().item<bool>(), $"parameter {i} differs");
+        RunFolderAssert.SameWeights(straightFolder.Path, resumedFolder.Path, config);
     }
 
     [Fact]
@@ -77,10 +71,7 @@ public class TrainerTests
         using var train = SyntheticImages.Make(16, seed: 7);
         using var test = SyntheticImages.Make(8, seed: 8);
         train.Inputs[0, 0, 0, 0] = tensor(float.NaN);
-        var e = Assert.Throws<TrainingDivergedException>(() => new Trainer(SyntheticImages.Config(1), folder.Path).Run(train, test, resume: false));
-        Assert.Contains("NaN", e.Message);
-        Assert.Contains("epoch 1", e.Message);
-        Assert.False(new CheckpointStore(folder.Path).Exists);
+        RunFolderAssert.DivergesInFirstEpochWithoutCheckpoint(folder.Path, () => new Trainer(SyntheticImages.Config(1), folder.Path).Run(train, test, resume: false));
     }
 
     [Fact]
@@ -101,15 +92,5 @@ public class TrainerTests
         long live = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
         for (int i = 0; i < 50; i++) Step();
         Assert.Equal(live, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
-    }
-
-    private sealed class StopAfterEpoch(int epoch) : ITrainingObserver
-    {
-        public void RunStarted(int firstEpoch, int epochs, long stepsPerEpoch) { }
-        public void StepCompleted(int e, long stepInEpoch, long stepsPerEpoch, double loss) { }
-        public void EpochCompleted(EpochRecord record)
-        {
-            if (record.Epoch == epoch) throw new OperationCanceledException("simulated interruption");
-        }
     }
 }

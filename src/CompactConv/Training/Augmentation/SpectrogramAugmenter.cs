@@ -17,10 +17,22 @@ public static class SpectrogramAugmenter
         AugmentationOptions options, Random random)
     {
         var x = options.CropFrames is { } crop ? RandomCrop(inputs, crop, random) : inputs.clone();
-        if (options.TimeMasks > 0 || options.FrequencyMasks > 0) Mask(x, options, random);
         var targets = nn.functional.one_hot(labels, numClasses).to_type(x.dtype);
-        if (options.MixupAlpha > 0) (x, targets) = Mixup(x, targets, options.MixupAlpha, random);
-        return (x, targets);
+        var (mixed, mixedTargets) = MaskAndMix(x, [targets], options, random);
+        return (mixed, mixedTargets[0]);
+    }
+
+    /// <summary>
+    /// The sound event detection form: SpecAugment masks on the inputs only (the targets still say what
+    /// sounds; the masks hide it from the model, as in the scene form), then mixup of the inputs and every
+    /// target tensor (frame targets [N, T, K], clip targets [N, K]) with one weight. Random crops are
+    /// refused: they would have to cut the frame targets too. The caller's tensors are not modified.
+    /// </summary>
+    public static (Tensor Inputs, Tensor[] Targets) ApplyWithTargets(Tensor inputs, IReadOnlyList<Tensor> targets,
+        AugmentationOptions options, Random random)
+    {
+        if (options.CropFrames is not null) throw new ArgumentException("--crop-frames does not apply to frame targets (sound event detection)");
+        return MaskAndMix(inputs.clone(), targets, options, random);
     }
 
     /// <summary>One random window of <paramref name="frames"/> frames per example (the whole input when shorter).</summary>
@@ -62,15 +74,31 @@ public static class SpectrogramAugmenter
         }
     }
 
+    // Masks x in place, then mixes; the order of random draws is what resumed runs rely on.
+    private static (Tensor Inputs, Tensor[] Targets) MaskAndMix(Tensor x, IReadOnlyList<Tensor> targets, AugmentationOptions options, Random random)
+    {
+        if (options.TimeMasks > 0 || options.FrequencyMasks > 0) Mask(x, options, random);
+        return options.MixupAlpha > 0 ? Mixup(x, targets, options.MixupAlpha, random) : (x, targets.ToArray());
+    }
+
     /// <summary>Mixup (Zhang et al. 2018): one Beta(alpha, alpha) weight per batch, partners from a random permutation.</summary>
     public static (Tensor Inputs, Tensor Targets) Mixup(Tensor inputs, Tensor targets, double alpha, Random random)
+    {
+        var (mixedInputs, mixedTargets) = Mixup(inputs, [targets], alpha, random);
+        return (mixedInputs, mixedTargets[0]);
+    }
+
+    /// <summary>
+    /// Mixup of inputs and several target tensors (frame and clip targets of sound event detection):
+    /// every tensor, whatever its shape after the batch dimension, is mixed with the same weight and partners.
+    /// </summary>
+    public static (Tensor Inputs, Tensor[] Targets) Mixup(Tensor inputs, IReadOnlyList<Tensor> targets, double alpha, Random random)
     {
         double lambda = SampleBeta(alpha, random);
         var order = Enumerable.Range(0, (int)inputs.shape[0]).OrderBy(_ => random.Next()).Select(i => (long)i).ToArray();
         using var index = tensor(order);
-        var mixedInputs = inputs * lambda + inputs.index_select(0, index) * (1 - lambda);
-        var mixedTargets = targets * lambda + targets.index_select(0, index) * (1 - lambda);
-        return (mixedInputs, mixedTargets);
+        Tensor Mix(Tensor x) => x * lambda + x.index_select(0, index) * (1 - lambda);
+        return (Mix(inputs), targets.Select(Mix).ToArray());
     }
 
     /// <summary>A Beta(alpha, alpha) draw as X / (X + Y) with X, Y ~ Gamma(alpha, 1).</summary>

@@ -94,4 +94,57 @@ public class SpectrogramAugmenterTests
         Assert.NotEqual(Trainer.StableSeed(0, 1, 7), Trainer.StableSeed(0, 2, 7));
         Assert.Equal(unchecked((int)(1u * 40503u ^ 7u * 2246822519u)), Trainer.StableSeed(0, 1, 7));
     }
+
+    [Fact]
+    public void MixupMixesFrameAndClipTargetsWithTheInputsWeightAndPartner()
+    {
+        using var scope = NewDisposeScope();
+        const int n = 6, frames = 5, classes = 3;
+        // Example i lights mel row i only, so a mixed input shows its weight and its partner.
+        var inputs = eye(n).reshape(n, 1, n, 1).expand(n, 1, n, frames).contiguous();
+        manual_seed(4);
+        var frameTargets = rand(n, frames, classes).gt(0.5).to_type(ScalarType.Float32);
+        var clipTargets = frameTargets.amax([1]);
+        var options = new AugmentationOptions { MixupAlpha = 0.4 };
+        var (mixed, targets) = SpectrogramAugmenter.ApplyWithTargets(inputs, [frameTargets, clipTargets], options, new Random(9));
+        Assert.Equal(2, targets.Length);
+
+        var lambdas = new List<double>();
+        for (int i = 0; i < n; i++)
+        {
+            var rows = mixed[i, 0, .., 0].data<float>().ToArray();
+            int partner = Enumerable.Range(0, n).Where(j => j != i).MaxBy(j => rows[j]);
+            // An example paired with itself comes out unchanged whatever the weight.
+            if (rows[partner] == 0) partner = i;
+            double own = partner == i ? 1 : rows[i];
+            if (partner != i) lambdas.Add(own);
+            var expectedFrames = frameTargets[i] * own + frameTargets[partner] * (1 - own);
+            var expectedClip = clipTargets[i] * own + clipTargets[partner] * (1 - own);
+            Assert.True(targets[0][i].allclose(expectedFrames, atol: 1e-6), $"frame targets of example {i}");
+            Assert.True(targets[1][i].allclose(expectedClip, atol: 1e-6), $"clip targets of example {i}");
+        }
+        // One weight for the whole batch.
+        Assert.NotEmpty(lambdas);
+        Assert.All(lambdas, l => Assert.Equal(lambdas[0], l, 6));
+        double lambda = lambdas[0];
+        Assert.InRange(lambda, 0, 1);
+        // A convex combination of 0/1 targets stays in [0, 1]; the caller's tensors are untouched.
+        Assert.True(targets[0].ge(0).all().item<bool>() && targets[0].le(1).all().item<bool>());
+        Assert.Equal(n, inputs.sum().item<float>() / frames);
+    }
+
+    [Fact]
+    public void MasksTouchOnlyTheInputsAndCropsAreRefused()
+    {
+        using var scope = NewDisposeScope();
+        var inputs = ones(3, 1, 8, 20);
+        var frameTargets = ones(3, 20, 2);
+        var options = new AugmentationOptions { TimeMasks = 2, TimeMaskWidth = 5 };
+        var (masked, targets) = SpectrogramAugmenter.ApplyWithTargets(inputs, [frameTargets], options, new Random(2));
+        Assert.True(masked.eq(0).any().item<bool>());
+        Assert.True(targets[0].eq(1).all().item<bool>());
+        Assert.True(inputs.eq(1).all().item<bool>());
+        Assert.Throws<ArgumentException>(() =>
+            SpectrogramAugmenter.ApplyWithTargets(inputs, [frameTargets], new AugmentationOptions { CropFrames = 10 }, new Random(2)));
+    }
 }

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using CompactConv.Models;
+using CompactConv.Training.Augmentation;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace CompactConv.Training;
+
+/// <summary>
+/// Frame-wise multi-label training for sound event detection: binary cross-entropy with logits on
+/// frame targets, optional mixup and SpecAugment masks, a checkpoint per epoch with exact resume (the
+/// seeding, schedule and run folder of <see cref="Trainer"/>), and model selection by an injected
+/// validation scorer (the pipeline's validation event-based F1): <c>best.model</c> holds the epoch with
+/// the highest score.
+/// </summary>
+/// <remarks>
+/// With clip targets and a <see cref="Crnn"/> built with its attention head, the loss adds the mean
+/// binary cross-entropy of the clip probabilities against the clip targets; otherwise clip targets are
+/// not used. The scorer must be deterministic for a resumed run to choose the same best epoch.
+/// </remarks>
+public sealed class EventTrainer
+{
+    private readonly RunConfig config;
+    private readonly string runFolder;
+    private readonly Func<nn.Module<Tensor, Tensor>, double>? validationScorer;
+    private readonly ITrainingObserver observer;
+
+    /// <summary>
+    /// Trains the model of <paramref name="config"/> into <paramref name="runFolder"/>. Without
+    /// <paramref name="validationScorer"/> the best model is always the latest one.
+    /// </summary>
+    public EventTrainer(RunConfig config, string runFolder, Func<nn.Module<Tensor, Tensor>, double>? validationScorer = null,
+        ITrainingObserver? observer = null)
+    {
+        config.Training.Validate();
+        if (config.Training.Augmentation.CropFrames is not null)
+        {
+            throw new ArgumentException("--crop-frames does not apply to sound event detection: crops would have to cut the frame targets");
+        }
+        this.config = config;
+        this.runFolder = runFolder;
+        this.validationScorer = validationScorer;
+        this.observer = observer ?? NullTrainingObserver.Instance;
+    }
+
+    /// <summary>Runs (or, with <paramref name="resume"/>, continues) training on <paramref name="train"/>.</summary>
+    public EventTrainingResult Run(EventTensorDataset train, bool resume)
+    {
+        if (train.Classes != config.ClassNames.Length)
+        {
+            throw new ArgumentException($"the frame targets have {train.Classes} classes but the run config names {config.ClassNames.Length}");
+        }
+        var outcome = EpochLoop.Run<EventEpochRecord, EventCheckpointState>(config, runFolder, resume, train.Count, observer,
+            epoch => RunEpoch(epoch, train) with { ValidationScore = validationScorer is null ? double.NaN : validationScorer(epoch.Model) },
+            record => record.ValidationScore, latestIsBest: validationScorer is null, observer.EventEpochCompleted);
+        return new EventTrainingResult(outcome.History.Count, outcome.History, outcome.BestEpoch, outcome.Best);
+    }
+
+    /// <summary>Mean binary cross-entropy of frame logits [N, T, K] against frame targets of the same shape (soft targets allowed).</summary>
+    public static Tensor FrameLoss(Tensor frameLogits, Tensor frameTargets) =>
+        nn.functional.binary_cross_entropy_with_logits(frameLogits, frameTargets);
+
+    /// <summary>
+    /// Sigmoid frame posteriors [N, frames, classes] of <paramref name="model"/> for <paramref name="inputs"/>,
+    /// in evaluation mode without gradients, <paramref name="batchSize"/> clips at a time. The model's
+    /// training flag is put back afterwards.
+    /// </summary>
+    public static Tensor PredictFramePosteriors(nn.Module<Tensor, Tensor> model, Tensor inputs, int batchSize = 32)
+    {
+        if (batchSize < 1) throw new ArgumentException($"batch size must be at least 1, got {batchSize}");
+        long count = inputs.shape[0];
+        if (count == 0) throw new ArgumentException("no inputs to predict");
+        return InferenceMode.Run(model, () =>
+        {
+            var parts = new List<Tensor>();
+            try
+            {
+                for (long start = 0; start < count; start += batchSize)
+                {
+                    using var scope = NewDisposeScope();
+                    var batch = inputs.narrow(0, start, Math.Min(batchSize, count - start));
+                    parts.Add(nn.functional.sigmoid(model.call(batch)).MoveToOuterDisposeScope());
+                }
+                return cat(parts, 0);
+            }
+            finally
+            {
+                foreach (var part in parts) part.Dispose();
+            }
+        });
+    }
+
+    /// <summary>
+    /// Micro F1 of frame decisions (posterior &gt;= <paramref name="threshold"/>) against targets (&gt;= 0.5),
+    /// over every clip, frame and class: 2 TP / (2 TP + FP + FN), and 0 when there is nothing to find and nothing found.
+    /// </summary>
+    public static double FrameF1(Tensor posteriors, Tensor targets, double threshold = 0.5)
+    {
+        using var scope = NewDisposeScope();
+        var (tp, fp, fn) = Count(posteriors.ge(threshold), targets.ge(0.5));
+        return F1(tp, fp, fn);
+    }
+
+    private EventEpochRecord RunEpoch(EpochContext epoch, EventTensorDataset train)
+    {
+        var augmentation = config.Training.Augmentation;
+        var clipModel = epoch.Model is Crnn { AttentionHead: true } crnn && train.ClipTargets is not null ? crnn : null;
+        var clock = Stopwatch.StartNew();
+        double lossSum = 0, learningRate = 0;
+        long tp = 0, fp = 0, fn = 0;
+        for (long step = 0; step < epoch.StepsPerEpoch; step++)
+        {
+            using var scope = NewDisposeScope();
+            (var index, long length, learningRate) = epoch.BeginStep(step);
+            var inputs = train.Inputs.index_select(0, index);
+            Tensor[] targets = clipModel is null
+                ? [train.FrameTargets.index_select(0, index)]
+                : [train.FrameTargets.index_select(0, index), train.ClipTargets!.index_select(0, index)];
+            if (augmentation.Any) (inputs, targets) = SpectrogramAugmenter.ApplyWithTargets(inputs, targets, augmentation, epoch.AugmentRandom);
+
+            Tensor frameLogits, loss;
+            if (clipModel is not null)
+            {
+                (frameLogits, var clip) = clipModel.ForwardWithClip(inputs);
+                loss = FrameLoss(frameLogits, targets[0]) + nn.functional.binary_cross_entropy(clip, targets[1]);
+            }
+            else
+            {
+                frameLogits = epoch.Model.call(inputs);
+                loss = FrameLoss(frameLogits, targets[0]);
+            }
+            double lossValue = TrainingDivergedException.CheckFinite(loss.item<float>(), epoch.Epoch, step + 1);
+            loss.backward();
+            epoch.Optimizer.step();
+
+            lossSum += lossValue * length;
+            var counts = Count(frameLogits.detach().ge(0), targets[0].ge(0.5));
+            tp += counts.Tp;
+            fp += counts.Fp;
+            fn += counts.Fn;
+            observer.StepCompleted(epoch.Epoch, step + 1, epoch.StepsPerEpoch, lossValue);
+        }
+        clock.Stop();
+        return new EventEpochRecord(epoch.Epoch, learningRate, lossSum / train.Count, F1(tp, fp, fn), double.NaN,
+            clock.Elapsed.TotalSeconds, train.Count / clock.Elapsed.TotalSeconds);
+    }
+
+    private static (long Tp, long Fp, long Fn) Count(Tensor predicted, Tensor truth) => (
+        predicted.logical_and(truth).sum().item<long>(),
+        predicted.logical_and(truth.logical_not()).sum().item<long>(),
+        predicted.logical_not().logical_and(truth).sum().item<long>());
+
+    private static double F1(long tp, long fp, long fn) => tp + fp + fn == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+}
