@@ -9,7 +9,8 @@
 #   DATA_DIR  the benchmark in TAU 2019 layout (default $HOME/compactconv-data/scenes/tau-layout,
 #             made by scripts/build-scene-benchmark.sh)
 #   RUNS_DIR  where the run folders go (default $HOME/compactconv-runs/scenes)
-# environment: EPOCHS_DCASE (default 40), EPOCHS_VGG (default 24), ONLY (substring of run names)
+# environment: EPOCHS_DCASE (default 40), EPOCHS_VGG (default 24), ONLY (substring of run names to
+#              run), SKIP (space-separated run names to leave out)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 data=${1:-$HOME/compactconv-data/scenes/tau-layout}
@@ -17,8 +18,10 @@ runs=${2:-$HOME/compactconv-runs/scenes}
 [ -f "$data/meta.csv" ] || { echo "error: $data/meta.csv not found; run scripts/build-scene-benchmark.sh first" >&2; exit 1; }
 mkdir -p "$runs"
 
-cli="$here/src/CompactConv.Cli/bin/Release/net10.0/compactconv"
+# A private copy of the build, so rebuilding the repository while this runs cannot change it.
 dotnet build "$here/src/CompactConv.Cli" -c Release -v quiet -nologo >/dev/null
+rm -rf "$runs/.cli" && cp -r "$here/src/CompactConv.Cli/bin/Release/net10.0" "$runs/.cli"
+cli="$runs/.cli/compactconv"
 mels=64
 recipe=(--task scenes --dataset tau2019 --data "$data" --mels "$mels" --batch 32 --optimizer adamw
         --lr 0.002 --warmup 2 --mixup 0.2 --time-masks 2 --freq-masks 2 --seed 0)
@@ -40,6 +43,7 @@ configs=(
 for row in "${configs[@]}"; do
     read -r name model epochs conv op width extra <<<"$row"
     [[ -z "${ONLY:-}" || "$name" == *"$ONLY"* ]] || continue
+    [[ " ${SKIP:-} " != *" $name "* ]] || continue
     out="$runs/$name"
     if [ -f "$out/metrics.json" ]; then echo "== $name: done"; continue; fi
     resume=(); [ -f "$out/checkpoint/state.json" ] && resume=(--resume)

@@ -15,6 +15,7 @@ public static class CliApp
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(DetectCommand.Create());
         root.Subcommands.Add(FeaturesCommand.Create());
         root.Subcommands.Add(SummaryCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());

@@ -85,6 +85,21 @@ public sealed class AudioOptions
         Seed = seed,
     };
 
+    /// <summary>The sound event detection data request for <paramref name="dataset"/> in <paramref name="dataDir"/>.</summary>
+    public EventDataRequest EventRequest(ParseResult parse, string dataset, string dataDir, int seed)
+    {
+        if (parse.GetValue(Fold) is not null) throw new UsageException("--fold does not apply to --task events (the layouts have fixed train/validate/test splits)");
+        return new()
+        {
+            Dataset = dataset,
+            DataDir = dataDir,
+            SkipBad = parse.GetValue(SkipBad),
+            Features = Features(parse),
+            CacheDir = parse.GetValue(Cache),
+            Seed = seed,
+        };
+    }
+
     /// <summary>The augmentation options.</summary>
     public AugmentationOptions Augmentation(ParseResult parse) => new()
     {

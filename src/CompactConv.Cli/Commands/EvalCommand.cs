@@ -17,14 +17,24 @@ public static class EvalCommand
         var data = new Option<string?>("--data") { Description = "Dataset folder (default: the one the run used)" };
         var best = new Option<bool>("--best") { Description = "Evaluate the best epoch's weights instead of the last" };
         var cache = new Option<string?>("--cache") { Description = "Feature cache folder for audio runs" };
+        var tune = new Option<bool>("--tune-thresholds") { Description = "events: choose per-class thresholds on the validation split (event-based F1) before scoring the test split" };
         command.Options.Add(checkpoint);
         command.Options.Add(data);
         command.Options.Add(best);
         command.Options.Add(cache);
+        command.Options.Add(tune);
         CommandRunner.SetAction(command, parse =>
         {
             string folder = parse.GetValue(checkpoint)!;
             var config = RunConfig.Load(Path.Combine(folder, "config.json"));
+            if (config.Task == "events")
+            {
+                var evaluation = EventDetection.Evaluate(folder, parse.GetValue(data), parse.GetValue(cache), parse.GetValue(best), parse.GetValue(tune));
+                PrintEvents(evaluation);
+                System.Console.WriteLine($"wrote {Path.Combine(folder, "metrics.json")} and {evaluation.EstimatePath}");
+                return ExitCodes.Success;
+            }
+            if (parse.GetValue(tune)) throw new UsageException("--tune-thresholds applies to sound event detection runs only");
             ClassificationMetrics metrics;
             string source;
             IReadOnlyDictionary<string, double>? byDevice = null;
@@ -42,6 +52,18 @@ public static class EvalCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static void PrintEvents(EventEvaluation evaluation)
+    {
+        System.Console.WriteLine($"data: {evaluation.Source}");
+        var m = evaluation.Metrics;
+        System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"segment-based (1 s): F1 {m.SegmentBased.Overall.FMeasure:F4}, ER {m.SegmentBased.Overall.ErrorRate:F4}"));
+        System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"event-based (onset+offset): F1 {m.EventBased.Overall.FMeasure:F4}, ER {m.EventBased.Overall.ErrorRate:F4}, class-wise F1 {m.EventBased.ClassWiseAverage.FMeasure:F4}"));
+        System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"event-based (onset only): F1 {m.EventBasedOnset.Overall.FMeasure:F4}, ER {m.EventBasedOnset.Overall.ErrorRate:F4}; frame F1 {evaluation.FrameF1:F4}"));
     }
 
     private static void Print(ClassificationMetrics metrics, string source, IReadOnlyDictionary<string, double>? byDevice)

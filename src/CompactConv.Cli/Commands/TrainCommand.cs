@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CompactConv.Cli.Rendering;
+using CompactConv.Data.Events;
 using CompactConv.Pipelines;
 using CompactConv.Training;
 
@@ -8,18 +9,19 @@ namespace CompactConv.Cli.Commands;
 /// <summary><c>compactconv train</c>: trains one model into a run folder.</summary>
 public static class TrainCommand
 {
-    private static readonly string[] Tasks = ["image", "scenes"];
+    private static readonly string[] Tasks = ["image", "scenes", "events"];
 
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
         var command = new Command("train", "Train a model into a run folder (config.json, checkpoint/, log.csv)");
-        var task = new Option<string>("--task") { Description = "Task: image or scenes", DefaultValueFactory = _ => "image" };
-        var dataset = new Option<string?>("--dataset") { Description = "image: fashion-mnist, mnist; scenes: tau2019, tau2020, esc50, urbansound8k, folders" };
-        var data = new Option<string?>("--data") { Description = "Dataset folder (required for scenes)" };
+        var task = new Option<string>("--task") { Description = "Task: image, scenes or events", DefaultValueFactory = _ => "image" };
+        var dataset = new Option<string?>("--dataset") { Description = "image: fashion-mnist, mnist; scenes: tau2019, tau2020, esc50, urbansound8k, folders; events: urbansed, desed, tsv" };
+        var data = new Option<string?>("--data") { Description = "Dataset folder (required for scenes and events)" };
         var model = new ModelOptions();
         var audio = new AudioOptions();
         var training = new TrainingOptionSet();
+        var postProcessing = new PostProcessingOptionSet();
         var trainLimit = new Option<int?>("--train-limit") { Description = "image: train on a class-balanced subset of this many images" };
         var output = new Option<string>("--out") { Description = "Run folder", Required = true };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint" };
@@ -30,6 +32,7 @@ public static class TrainCommand
         training.AddTo(command);
         audio.AddDataOptionsTo(command);
         audio.AddAugmentationOptionsTo(command);
+        postProcessing.AddTo(command);
         command.Options.Add(trainLimit);
         command.Options.Add(output);
         command.Options.Add(resume);
@@ -37,9 +40,9 @@ public static class TrainCommand
         CommandRunner.SetAction(command, parse =>
         {
             string taskName = parse.GetValue(task)!;
-            if (!Tasks.Contains(taskName)) throw new UsageException($"--task: unknown task '{taskName}' (expected image or scenes)");
-            bool scenes = taskName == "scenes";
-            var options = training.Parse(parse, defaultOptimizer: scenes ? "adamw" : "sgd") with
+            if (!Tasks.Contains(taskName)) throw new UsageException($"--task: unknown task '{taskName}' (expected image, scenes or events)");
+            bool audioTask = taskName != "image";
+            var options = training.Parse(parse, defaultOptimizer: audioTask ? "adamw" : "sgd") with
             {
                 Augmentation = audio.Augmentation(parse),
             };
@@ -47,9 +50,12 @@ public static class TrainCommand
             string runFolder = parse.GetValue(output)!;
             bool resuming = parse.GetValue(resume);
             RunConfig? saved = resuming ? RunConfig.Load(Path.Combine(runFolder, "config.json")) : null;
-            return scenes
-                ? TrainScenes(parse, dataset, data, model, audio, options, runFolder, resuming, saved)
-                : TrainImages(parse, dataset, data, model, trainLimit, options, runFolder, resuming, saved);
+            return taskName switch
+            {
+                "scenes" => TrainScenes(parse, dataset, data, model, audio, options, runFolder, resuming, saved),
+                "events" => TrainEvents(parse, dataset, data, model, audio, postProcessing, options, runFolder, resuming, saved),
+                _ => TrainImages(parse, dataset, data, model, trainLimit, options, runFolder, resuming, saved),
+            };
         });
         return command;
     }
@@ -82,6 +88,29 @@ public static class TrainCommand
         foreach (var note in taskData.Notes.Take(20)) System.Console.WriteLine($"note: {note}");
         var config = SceneClassification.CreateConfig(request, taskData, (shape, classes) => model.ToSpec(parse, shape, classes), options);
         return Run(config, runFolder, resuming, taskData.Source, taskData.Train, taskData.Test);
+    }
+
+    private static int TrainEvents(ParseResult parse, Option<string?> dataset, Option<string?> data, ModelOptions model,
+        AudioOptions audio, PostProcessingOptionSet postProcessing, TrainingOptions options, string runFolder, bool resuming, RunConfig? saved)
+    {
+        string name = parse.GetValue(dataset) ?? throw new UsageException("--dataset is required for --task events (urbansed, desed, tsv)");
+        string dataDir = parse.GetValue(data) ?? throw new UsageException("--data is required for --task events");
+        if (!EventDatasets.Names.Contains(name)) throw new UsageException($"--dataset: unknown event dataset '{name}' (expected {string.Join(", ", EventDatasets.Names)})");
+        // Every option is checked before minutes of feature extraction.
+        EventDetection.RequireFrameModel(model.ToSpec(parse, [1, 1, 1], 1).Name);
+        var request = audio.EventRequest(parse, name, dataDir, options.Seed);
+        var post = postProcessing.Parse(parse);
+        using var taskData = FeatureProgress.Run("features", progress =>
+            EventTaskData.Load(request, progress, saved?.Normalization, saved?.Model.InputShape[2]));
+        System.Console.WriteLine(FeatureProgress.Describe(taskData.Extraction));
+        foreach (var note in taskData.Notes.Take(20)) System.Console.WriteLine($"note: {note}");
+        var config = EventDetection.CreateConfig(request, taskData, (shape, classes) => model.ToSpec(parse, shape, classes), options, post);
+        System.Console.WriteLine($"data: {taskData.Source}");
+        System.Console.WriteLine($"model: {config.Model.Name} {config.Model.ConvLabel}, {config.Training.Epochs} epochs -> {runFolder}");
+        var result = ProgressRenderer.Train(config.Model.ConvLabel, observer => EventDetection.Train(config, runFolder, taskData, resuming, observer));
+        System.Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"best validation event-based F1 {result.BestScore:F4} at epoch {result.BestEpoch}; 'compactconv eval --checkpoint {runFolder} --best' scores the test split"));
+        return ExitCodes.Success;
     }
 
     private static int Run(RunConfig config, string runFolder, bool resuming, string source, TensorDataset train, TensorDataset test)

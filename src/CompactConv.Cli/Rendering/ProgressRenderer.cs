@@ -39,6 +39,9 @@ public static class ProgressRenderer
     private static string EpochLine(string label, EpochRecord r) => string.Create(CultureInfo.InvariantCulture,
         $"{label} epoch {r.Epoch}: train loss {r.TrainLoss:F4} acc {100 * r.TrainAccuracy:F2} %, test loss {r.TestLoss:F4} acc {100 * r.TestAccuracy:F2} %, {r.Seconds:F1} s ({r.ImagesPerSecond:F0} img/s)");
 
+    private static string EventEpochLine(string label, EventEpochRecord r) => string.Create(CultureInfo.InvariantCulture,
+        $"{label} epoch {r.Epoch}: train loss {r.TrainLoss:F4} frame F1 {r.TrainFrameF1:F3}, validation event F1 {r.ValidationScore:F4}, {r.Seconds:F1} s ({r.ClipsPerSecond:F1} clips/s)");
+
     private sealed class PlainObserver(string label) : ITrainingObserver
     {
         private readonly Stopwatch sinceLastLine = Stopwatch.StartNew();
@@ -60,6 +63,12 @@ public static class ProgressRenderer
         {
             sinceLastLine.Restart();
             System.Console.WriteLine(EpochLine(label, record));
+        }
+
+        public void EventEpochCompleted(EventEpochRecord record)
+        {
+            sinceLastLine.Restart();
+            System.Console.WriteLine(EventEpochLine(label, record));
         }
     }
 
@@ -85,5 +94,7 @@ public static class ProgressRenderer
         }
 
         public void EpochCompleted(EpochRecord record) => AnsiConsole.MarkupLine(Markup.Escape(EpochLine(label, record)));
+
+        public void EventEpochCompleted(EventEpochRecord record) => AnsiConsole.MarkupLine(Markup.Escape(EventEpochLine(label, record)));
     }
 }

@@ -66,7 +66,12 @@ public static class EventListTsv
     /// rounded to milliseconds.
     /// </summary>
     /// <exception cref="ArgumentException">A file name or label holds a tab or line break, or a time is not finite.</exception>
-    public static void Write(string path, IEnumerable<SoundEvent> events, IEnumerable<string>? filesWithoutEvents = null)
+    public static void Write(string path, IEnumerable<SoundEvent> events, IEnumerable<string>? filesWithoutEvents = null) =>
+        AtomicFile.WriteText(path, Format(events, filesWithoutEvents));
+
+    /// <summary>The text <see cref="Write"/> puts in a file (for printing an event list).</summary>
+    /// <exception cref="ArgumentException">A file name or label holds a tab or line break, or a time is not finite.</exception>
+    public static string Format(IEnumerable<SoundEvent> events, IEnumerable<string>? filesWithoutEvents = null)
     {
         var text = new StringBuilder();
         text.Append(string.Join('\t', Columns)).Append('\n');
@@ -84,7 +89,7 @@ public static class EventListTsv
             if (!filesWithEvents.Contains(file))
                 text.Append(Checked(file, "file name")).Append("\t\t\t\n");
         }
-        AtomicFile.WriteText(path, text.ToString());
+        return text.ToString();
     }
 
     private readonly record struct Row(string? File, SoundEvent? Event);

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using CompactConv.Data.Events;
+using CompactConv.Pipelines;
+using CompactConv.Training;
+
+namespace CompactConv.Cli.Commands;
+
+/// <summary><c>compactconv detect</c>: sound events in audio files under a trained event detection run, as an event list TSV.</summary>
+public static class DetectCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var command = new Command("detect", "Detect sound events in audio files with a trained run; prints (or writes) an event list TSV: filename onset offset event_label");
+        var checkpoint = new Option<string>("--checkpoint") { Description = "Run folder written by 'compactconv train --task events'", Required = true };
+        var best = new Option<bool>("--best") { Description = "Use the best epoch's weights (highest validation event F1) instead of the last" };
+        var output = new Option<string?>("--out") { Description = "Write the TSV to this file instead of printing it" };
+        var post = new PostProcessingOptionSet();
+        var files = new Argument<string[]>("files") { Description = "Audio files (WAV or OGG)", Arity = ArgumentArity.OneOrMore };
+        command.Options.Add(checkpoint);
+        command.Options.Add(best);
+        command.Options.Add(output);
+        post.AddTo(command);
+        command.Arguments.Add(files);
+        CommandRunner.SetAction(command, parse =>
+        {
+            string runFolder = parse.GetValue(checkpoint)!;
+            var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
+            if (config.Task != "events") throw new UsageException($"--checkpoint {runFolder} is a {config.Task} run; detect needs a --task events run (use predict for scenes)");
+            var options = post.Parse(parse, EventDetection.PostProcessingOf(config));
+            var paths = parse.GetValue(files)!;
+            var events = EventDetection.Detect(runFolder, paths, parse.GetValue(best), options);
+            var names = paths.Select(Path.GetFileName).OfType<string>();
+            var silent = names.Where(n => events.All(e => e.File != n));
+            if (parse.GetValue(output) is { } path)
+            {
+                EventListTsv.Write(path, events, silent);
+                System.Console.WriteLine($"wrote {events.Count} events in {paths.Length} files to {path}");
+            }
+            else
+            {
+                System.Console.Write(EventListTsv.Format(events, silent));
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

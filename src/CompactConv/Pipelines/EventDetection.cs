@@ -1,0 +1,260 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CompactConv.Audio;
+using CompactConv.Audio.Features;
+using CompactConv.Data.Events;
+using CompactConv.Events;
+using CompactConv.IO;
+using CompactConv.Metrics.Sed;
+using CompactConv.Models;
+using CompactConv.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace CompactConv.Pipelines;
+
+/// <summary>The outcome of <see cref="EventDetection.Evaluate"/>.</summary>
+/// <param name="Metrics">sed_eval-style metrics of the test split.</param>
+/// <param name="PostProcessing">The post-processing the test events were decoded with (tuned thresholds included).</param>
+/// <param name="FrameF1">Micro F1 of frame decisions at the post-processing thresholds, before median filtering.</param>
+/// <param name="Source">Where the data came from.</param>
+/// <param name="EstimatePath">The event list TSV written for the test split.</param>
+public sealed record EventEvaluation(SedEvaluationResult Metrics, PostProcessingOptions PostProcessing, double FrameF1, string Source, string EstimatePath);
+
+/// <summary>
+/// Sound event detection: strong-label dataset layout -> cached log-mel features and frame targets ->
+/// frame-wise model (<c>crnn</c>) -> <see cref="EventTrainer"/> with model selection on validation
+/// event-based F1 -> post-processing -> sed_eval-style metrics.
+/// </summary>
+public static class EventDetection
+{
+    /// <summary>Name of the estimated test events written by <see cref="Evaluate"/>.</summary>
+    public const string EstimateFile = "test_estimate.tsv";
+
+    /// <summary>Default post-processing of a new run: threshold 0.5, 0.25 s median filter, events of at least 0.1 s, gaps under 0.1 s merged.</summary>
+    public static PostProcessingOptions DefaultPostProcessing { get; } = new()
+    {
+        Threshold = 0.5,
+        MedianFilterSeconds = 0.25,
+        MinEventSeconds = 0.1,
+        MinGapSeconds = 0.1,
+    };
+
+    /// <summary>The data request a saved run config describes (with an optional other data folder).</summary>
+    public static EventDataRequest RequestFor(RunConfig config, string? dataDir, string? cacheDir) => new()
+    {
+        Dataset = config.Dataset,
+        DataDir = dataDir ?? config.DataDir ?? throw new DataException("config.json", "the run names no data folder; pass --data"),
+        SkipBad = config.SkipBad,
+        Features = config.Features ?? new LogMelOptions(),
+        CacheDir = cacheDir,
+        Seed = config.Training.Seed,
+    };
+
+    /// <summary>Builds a run config for training on <paramref name="data"/>.</summary>
+    public static RunConfig CreateConfig(EventDataRequest request, EventTaskData data, Func<int[], int, ModelSpec> buildSpec,
+        TrainingOptions training, PostProcessingOptions postProcessing)
+    {
+        postProcessing.Validate(data.ClassNames.Count);
+        return new RunConfig
+        {
+            Task = "events",
+            Dataset = request.Dataset,
+            DataDir = Path.GetFullPath(request.DataDir),
+            DataSource = data.Source,
+            Features = request.Features,
+            SkipBad = request.SkipBad,
+            Model = buildSpec(data.InputShape, data.ClassNames.Count),
+            ClassNames = data.ClassNames.ToArray(),
+            Normalization = data.Normalization,
+            PostProcessing = postProcessing,
+            Training = training,
+        };
+    }
+
+    /// <summary>
+    /// Trains (or resumes) the run; after every epoch the validation split is decoded with the run's
+    /// post-processing and scored by event-based F1 (onset and offset), which picks best.model.
+    /// Without validation clips the latest epoch is the best.
+    /// </summary>
+    public static EventTrainingResult Train(RunConfig config, string runFolder, EventTaskData data, bool resume, ITrainingObserver? observer = null)
+    {
+        EnsureFrameModel(config);
+        using var train = new EventTensorDataset(data.Train.Inputs.alias(), data.Train.FrameTargets.alias(), data.Train.ClipTargets.alias());
+        Func<nn.Module<Tensor, Tensor>, double>? scorer = data.Validation.Count == 0 ? null : model =>
+        {
+            var estimate = DetectSplit(model, data.Validation, config, PostProcessingOf(config));
+            return F1OrZero(EventF1(Reference(data.Validation), estimate, config.ClassNames));
+        };
+        return new EventTrainer(config, runFolder, scorer, observer).Run(train, resume);
+    }
+
+    /// <summary>
+    /// Evaluates a run folder on its dataset's test split: writes the estimated events
+    /// (<see cref="EstimateFile"/>) and metrics.json with segment-based, event-based (onset and
+    /// offset) and onset-only blocks. With <paramref name="tuneThresholds"/>, per-class thresholds are
+    /// first chosen on the validation split (event-based F1) and recorded in metrics.json.
+    /// </summary>
+    public static EventEvaluation Evaluate(string runFolder, string? dataDir, string? cacheDir, bool best, bool tuneThresholds)
+    {
+        var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
+        EnsureFrameModel(config);
+        using var data = EventTaskData.Load(RequestFor(config, dataDir, cacheDir), normalization: config.Normalization, frames: config.Model.InputShape[2]);
+        if (data.Test.Count == 0) throw new DataException(data.Source, "the test split has no clips");
+        using var model = ImageClassification.LoadModel(runFolder, config, best);
+        var post = PostProcessingOf(config);
+        double hop = data.Targets.HopSeconds;
+        if (tuneThresholds)
+        {
+            if (data.Validation.Count == 0) throw new DataException(data.Source, "--tune-thresholds needs a validation split, and this dataset has none");
+            var clips = Posteriors(model, data.Validation, config);
+            var reference = Reference(data.Validation);
+            post = ThresholdTuner.Tune(clips, hop, config.ClassNames,
+                estimated => F1OrZero(EventF1(reference, Estimate(data.Validation, estimated), config.ClassNames)), post).Options;
+        }
+
+        var testClips = Posteriors(model, data.Test, config);
+        var estimatedEvents = testClips.SelectMany(c => EventDecoder.Decode(c.Posteriors, hop, config.ClassNames, c.File, post)).ToList();
+        var estimate = Estimate(data.Test, estimatedEvents);
+        var metrics = SedEvaluation.Evaluate(Reference(data.Test), estimate, new SedMetricOptions(), config.ClassNames);
+        double frameF1 = FrameF1(testClips, data.Test, post);
+
+        string estimatePath = Path.Combine(runFolder, EstimateFile);
+        EventListTsv.Write(estimatePath, estimate.Events, estimate.Files.Where(f => estimate.Events.All(e => e.File != f)));
+        WriteMetrics(runFolder, config, data.Source, best ? "best" : "last", post, tuneThresholds, frameF1, metrics);
+        return new EventEvaluation(metrics, post, frameF1, data.Source, estimatePath);
+    }
+
+    /// <summary>Events detected in each audio file by a run's model, with the run's post-processing (or <paramref name="postProcessing"/>).</summary>
+    public static IReadOnlyList<SoundEvent> Detect(string runFolder, IReadOnlyList<string> files, bool best = false, PostProcessingOptions? postProcessing = null)
+    {
+        var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
+        EnsureFrameModel(config);
+        var features = config.Features ?? throw new DataException(Path.Combine(runFolder, "config.json"), "not an audio run (no features section)");
+        var post = postProcessing ?? PostProcessingOf(config);
+        post.Validate(config.ClassNames.Length);
+        double hop = new FrameTargets(features, config.ClassNames).HopSeconds;
+        using var model = ImageClassification.LoadModel(runFolder, config, best);
+        using var extractor = new LogMelExtractor(features);
+        var events = new List<SoundEvent>();
+        foreach (var file in files)
+        {
+            using var scope = NewDisposeScope();
+            var samples = AudioReader.Read(file, new AudioReadOptions { TargetSampleRate = features.SampleRate }).Channels[0];
+            var logMel = extractor.Compute(samples);
+            // The recurrent model takes any length, so each file is run at its own length: no padded
+            // frames whose posteriors could turn into events past the end of the audio.
+            var input = LogMelData.Stack([logMel], logMel.GetLength(1), config.Normalization);
+            var posteriors = EventTrainer.PredictFramePosteriors(model, input, 1);
+            events.AddRange(EventDecoder.Decode(posteriors[0], hop, config.ClassNames, Path.GetFileName(file), post));
+        }
+        return events;
+    }
+
+    /// <summary>The run's post-processing, or the default for runs that saved none.</summary>
+    public static PostProcessingOptions PostProcessingOf(RunConfig config) => config.PostProcessing ?? DefaultPostProcessing;
+
+    /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="modelName"/> is a registered model with frame outputs.</summary>
+    public static void RequireFrameModel(string modelName)
+    {
+        if (!modelName.StartsWith("crnn", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"--model {modelName} gives one output per clip; sound event detection needs frame outputs (crnn or crnn-att)");
+        }
+    }
+
+    private static void EnsureFrameModel(RunConfig config) => RequireFrameModel(config.Model.Name);
+
+    private static IReadOnlyList<SoundEvent> DetectSplit(nn.Module<Tensor, Tensor> model, EventSplitData split, RunConfig config, PostProcessingOptions post)
+    {
+        var clips = Posteriors(model, split, config);
+        double hop = new FrameTargets(config.Features ?? new LogMelOptions(), config.ClassNames).HopSeconds;
+        return clips.SelectMany(c => EventDecoder.Decode(c.Posteriors, hop, config.ClassNames, c.File, post)).ToList();
+    }
+
+    // Posteriors of each clip, cut to the clip's own frames so padding never produces events.
+    private static List<ClipPosteriors> Posteriors(nn.Module<Tensor, Tensor> model, EventSplitData split, RunConfig config)
+    {
+        using var scope = NewDisposeScope();
+        var features = config.Features ?? new LogMelOptions();
+        // Recurrent activations of whole clips are large; small batches keep evaluation memory modest.
+        using var all = EventTrainer.PredictFramePosteriors(model, split.Inputs, Math.Min(config.Training.EvalBatchSize, 16));
+        var clips = new List<ClipPosteriors>(split.Count);
+        for (int i = 0; i < split.Count; i++)
+        {
+            var example = split.Examples[i];
+            long frames = Math.Min(all.shape[1], EventTaskData.FrameCount(example.Duration, features));
+            clips.Add(new ClipPosteriors(example.FileName, EventDecoder.ToArray(all[i].narrow(0, 0, frames))));
+        }
+        return clips;
+    }
+
+    private static EventList Reference(EventSplitData split) => new(split.Files, split.Events);
+
+    private static EventList Estimate(EventSplitData split, IReadOnlyList<SoundEvent> events) => new(split.Files, events);
+
+    private static double EventF1(EventList reference, IReadOnlyList<SoundEvent> estimated, IReadOnlyList<string> classNames) =>
+        EventF1(reference, new EventList(reference.Files, estimated), classNames);
+
+    private static double EventF1(EventList reference, EventList estimate, IReadOnlyList<string> classNames)
+    {
+        var metrics = new EventBasedMetrics(classNames);
+        var byFileRef = reference.Events.ToLookup(e => e.File);
+        var byFileEst = estimate.Events.ToLookup(e => e.File);
+        foreach (var file in reference.Files) metrics.Evaluate(byFileRef[file].ToList(), byFileEst[file].ToList());
+        return metrics.Results().Overall.FMeasure;
+    }
+
+    // Before the model finds anything, precision is 0/0; selection treats that as the worst score.
+    private static double F1OrZero(double f1) => double.IsFinite(f1) ? f1 : 0;
+
+    private static double FrameF1(IReadOnlyList<ClipPosteriors> clips, EventSplitData split, PostProcessingOptions post)
+    {
+        long tp = 0, fp = 0, fn = 0;
+        var targets = split.FrameTargets.data<float>();
+        long frames = split.FrameTargets.shape[1], classes = split.FrameTargets.shape[2];
+        for (int i = 0; i < clips.Count; i++)
+        {
+            var p = clips[i].Posteriors;
+            for (int t = 0; t < p.GetLength(0); t++)
+            {
+                for (int k = 0; k < classes; k++)
+                {
+                    bool truth = targets[(i * frames + t) * classes + k] >= 0.5f;
+                    bool found = p[t, k] >= post.ThresholdOf(k);
+                    if (truth && found) tp++;
+                    else if (found) fp++;
+                    else if (truth) fn++;
+                }
+            }
+        }
+        return tp + fp + fn == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+    }
+
+    private static void WriteMetrics(string runFolder, RunConfig config, string source, string checkpoint, PostProcessingOptions post,
+        bool tuned, double frameF1, SedEvaluationResult metrics)
+    {
+        var json = new JsonObject
+        {
+            ["task"] = "events",
+            ["model"] = config.Model.Name,
+            ["conv"] = config.Model.ConvLabel,
+            ["checkpoint"] = checkpoint,
+            ["data"] = source,
+            ["post_processing"] = new JsonObject
+            {
+                ["threshold"] = post.Threshold,
+                ["class_thresholds"] = post.ClassThresholds is null ? null
+                    : new JsonObject(config.ClassNames.Select((name, k) => KeyValuePair.Create(name, (JsonNode?)post.ClassThresholds[k]))),
+                ["thresholds_tuned_on_validation"] = tuned,
+                ["median_filter_seconds"] = post.MedianFilterSeconds,
+                ["min_event_seconds"] = post.MinEventSeconds,
+                ["min_gap_seconds"] = post.MinGapSeconds,
+            },
+            ["frame_f1"] = frameF1,
+        };
+        foreach (var (key, value) in SedMetricsJson.ToJsonObject(metrics)) json[key] = value?.DeepClone();
+        AtomicFile.WriteText(Path.Combine(runFolder, "metrics.json"),
+            json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+}
