@@ -80,7 +80,9 @@ public static class EventDetection
     public static EventTrainingResult Train(RunConfig config, string runFolder, EventTaskData data, bool resume, ITrainingObserver? observer = null)
     {
         EnsureFrameModel(config);
-        using var train = new EventTensorDataset(data.Train.Inputs.alias(), data.Train.FrameTargets.alias(), data.Train.ClipTargets.alias());
+        bool allStrong = data.Train.Strong.all().item<bool>();
+        using var train = new EventTensorDataset(data.Train.Inputs.alias(), data.Train.FrameTargets.alias(), data.Train.ClipTargets.alias(),
+            allStrong ? null : data.Train.Strong.alias());
         Func<nn.Module<Tensor, Tensor>, double>? scorer = data.Validation.Count == 0 ? null : model =>
         {
             var estimate = DetectSplit(model, data.Validation, config, PostProcessingOf(config));

@@ -18,6 +18,12 @@ public sealed class EventTensorDataset : IDisposable
     /// <summary>Clip targets [N, classes], float32 0/1, or null when the data has none.</summary>
     public Tensor? ClipTargets { get; }
 
+    /// <summary>
+    /// Which clips have frame targets [N] (bool), or null when all do. Clips with only clip (weak)
+    /// labels have all-zero frame rows that mean "unknown", not "silent", so the frame loss skips them.
+    /// </summary>
+    public Tensor? Strong { get; }
+
     /// <summary>Number of clips.</summary>
     public long Count => Inputs.shape[0];
 
@@ -25,8 +31,12 @@ public sealed class EventTensorDataset : IDisposable
     public long Classes => FrameTargets.shape[2];
 
     /// <summary>Wraps the tensors; throws <see cref="ArgumentException"/> when their shapes do not fit together.</summary>
-    public EventTensorDataset(Tensor inputs, Tensor frameTargets, Tensor? clipTargets = null)
+    public EventTensorDataset(Tensor inputs, Tensor frameTargets, Tensor? clipTargets = null, Tensor? strong = null)
     {
+        if (strong is not null && (strong.dim() != 1 || strong.shape[0] != inputs.shape[0]))
+        {
+            throw new ArgumentException($"the strong-label mask must be [{inputs.shape[0]}], got [{string.Join(", ", strong.shape)}]");
+        }
         if (inputs.dim() != 4) throw new ArgumentException($"event inputs must be [N, C, mels, frames], got [{string.Join(", ", inputs.shape)}]");
         if (frameTargets.dim() != 3) throw new ArgumentException($"frame targets must be [N, frames, classes], got [{string.Join(", ", frameTargets.shape)}]");
         if (frameTargets.shape[0] != inputs.shape[0] || frameTargets.shape[1] != inputs.shape[3])
@@ -40,6 +50,7 @@ public sealed class EventTensorDataset : IDisposable
         Inputs = inputs;
         FrameTargets = frameTargets;
         ClipTargets = clipTargets;
+        Strong = strong;
     }
 
     /// <inheritdoc />
@@ -48,5 +59,6 @@ public sealed class EventTensorDataset : IDisposable
         Inputs.Dispose();
         FrameTargets.Dispose();
         ClipTargets?.Dispose();
+        Strong?.Dispose();
     }
 }

@@ -61,6 +61,17 @@ public sealed class EventTrainer
         nn.functional.binary_cross_entropy_with_logits(frameLogits, frameTargets);
 
     /// <summary>
+    /// <see cref="FrameLoss(Tensor, Tensor)"/> over the clips whose weight in <paramref name="clipWeights"/> [N]
+    /// is 1 only (clips with frame targets); 0 when the batch has none. Without weights, the plain mean.
+    /// </summary>
+    public static Tensor FrameLoss(Tensor frameLogits, Tensor frameTargets, Tensor? clipWeights)
+    {
+        if (clipWeights is null) return FrameLoss(frameLogits, frameTargets);
+        var perClip = nn.functional.binary_cross_entropy_with_logits(frameLogits, frameTargets, reduction: nn.Reduction.None).mean([1, 2]);
+        return (perClip * clipWeights).sum() / clipWeights.sum().clamp_min(1);
+    }
+
+    /// <summary>
     /// Sigmoid frame posteriors [N, frames, classes] of <paramref name="model"/> for <paramref name="inputs"/>,
     /// in evaluation mode without gradients, <paramref name="batchSize"/> clips at a time. The model's
     /// training flag is put back afterwards.
@@ -113,21 +124,25 @@ public sealed class EventTrainer
             using var scope = NewDisposeScope();
             (var index, long length, learningRate) = epoch.BeginStep(step);
             var inputs = train.Inputs.index_select(0, index);
-            Tensor[] targets = clipModel is null
-                ? [train.FrameTargets.index_select(0, index)]
-                : [train.FrameTargets.index_select(0, index), train.ClipTargets!.index_select(0, index)];
+            var selected = new List<Tensor> { train.FrameTargets.index_select(0, index) };
+            if (clipModel is not null) selected.Add(train.ClipTargets!.index_select(0, index));
+            // The strong-label flag rides along as a target so mixup mixes it too: a mixed clip has
+            // frame targets only when both of its sources had them.
+            if (train.Strong is not null) selected.Add(train.Strong.index_select(0, index).to_type(ScalarType.Float32).unsqueeze(1));
+            Tensor[] targets = selected.ToArray();
             if (augmentation.Any) (inputs, targets) = SpectrogramAugmenter.ApplyWithTargets(inputs, targets, augmentation, epoch.AugmentRandom);
+            var strongWeights = train.Strong is null ? null : targets[^1].squeeze(1).ge(1 - 1e-6).to_type(ScalarType.Float32);
 
             Tensor frameLogits, loss;
             if (clipModel is not null)
             {
                 (frameLogits, var clip) = clipModel.ForwardWithClip(inputs);
-                loss = FrameLoss(frameLogits, targets[0]) + nn.functional.binary_cross_entropy(clip, targets[1]);
+                loss = FrameLoss(frameLogits, targets[0], strongWeights) + nn.functional.binary_cross_entropy(clip, targets[1]);
             }
             else
             {
                 frameLogits = epoch.Model.call(inputs);
-                loss = FrameLoss(frameLogits, targets[0]);
+                loss = FrameLoss(frameLogits, targets[0], strongWeights);
             }
             double lossValue = TrainingDivergedException.CheckFinite(loss.item<float>(), epoch.Epoch, step + 1);
             loss.backward();

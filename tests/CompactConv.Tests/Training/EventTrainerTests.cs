@@ -10,6 +10,32 @@ namespace CompactConv.Tests.Training;
 public class EventTrainerTests
 {
     [Fact]
+    public void FrameLossSkipsClipsWithoutFrameTargets()
+    {
+        // Clip 0: logits 0 against targets 1 -> ln 2 per element; clip 1: logits 2 against targets 0 -> ln(1 + e^2).
+        var logits = cat([zeros(1, 3, 2), full(1, 3, 2, 2f)]).requires_grad_();
+        var targets = cat([ones(1, 3, 2), zeros(1, 3, 2)]);
+        double first = Math.Log(2), second = Math.Log(1 + Math.Exp(2));
+
+        Assert.Equal(first, EventTrainer.FrameLoss(logits, targets, tensor(new[] { 1f, 0f })).item<float>(), 5);
+        Assert.Equal(second, EventTrainer.FrameLoss(logits, targets, tensor(new[] { 0f, 1f })).item<float>(), 5);
+        Assert.Equal((first + second) / 2, EventTrainer.FrameLoss(logits, targets, tensor(new[] { 1f, 1f })).item<float>(), 5);
+        Assert.Equal(0, EventTrainer.FrameLoss(logits, targets, tensor(new[] { 0f, 0f })).item<float>());
+        Assert.Equal(EventTrainer.FrameLoss(logits, targets).item<float>(), EventTrainer.FrameLoss(logits, targets, null).item<float>());
+
+        EventTrainer.FrameLoss(logits, targets, tensor(new[] { 1f, 0f })).backward();
+        Assert.Equal(0, logits.grad!.select(0, 1).abs().sum().item<float>());   // the weak clip gets no gradient
+        Assert.True(logits.grad!.select(0, 0).abs().sum().item<float>() > 0);
+    }
+
+    [Fact]
+    public void TheStrongMaskMustHaveOneFlagPerClip()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new EventTensorDataset(zeros(2, 1, 4, 5), zeros(2, 5, 3), null, ones(3, dtype: ScalarType.Bool)));
+        Assert.Contains("strong-label mask", error.Message);
+    }
+
+    [Fact]
     public void ShortRunLearnsToFindTheBandsFrameByFrame()
     {
         using var folder = new TempFolder();
