@@ -17,6 +17,11 @@ public static class ModelRegistry
             ["audio-vgg"] = spec => new AudioVgg(spec),
             ["crnn"] = spec => new Crnn(spec),
             ["crnn-att"] = spec => new Crnn(spec, CrnnOptions.Default with { AttentionHead = true }),
+            ["resnet20"] = spec => new CifarResNet(spec, CifarResNet.BlocksForDepth(20)),
+            ["resnet32"] = spec => new CifarResNet(spec, CifarResNet.BlocksForDepth(32)),
+            ["resnet56"] = spec => new CifarResNet(spec, CifarResNet.BlocksForDepth(56)),
+            ["mobilenetv2"] = spec => new MobileNetV2(spec),
+            ["vgg11"] = spec => new Vgg11(spec),
         };
 
     /// <summary>Registered model names.</summary>
