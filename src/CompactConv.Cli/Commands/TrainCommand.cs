@@ -108,8 +108,12 @@ public static class TrainCommand
         System.Console.WriteLine($"data: {taskData.Source}");
         System.Console.WriteLine($"model: {config.Model.Name} {config.Model.ConvLabel}, {config.Training.Epochs} epochs -> {runFolder}");
         var result = ProgressRenderer.Train(config.Model.ConvLabel, observer => EventDetection.Train(config, runFolder, taskData, resuming, observer));
-        System.Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"best validation event-based F1 {result.BestScore:F4} at epoch {result.BestEpoch}; 'compactconv eval --checkpoint {runFolder} --best' scores the test split"));
+        ReportStop(result.Stop, runFolder);
+        if (result.History.Count > 0)
+        {
+            System.Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"best validation event-based F1 {result.BestScore:F4} at epoch {result.BestEpoch}; 'compactconv eval --checkpoint {runFolder} --best' scores the test split"));
+        }
         return ExitCodes.Success;
     }
 
@@ -119,7 +123,19 @@ public static class TrainCommand
         System.Console.WriteLine($"model: {config.Model.Name} {config.Model.ConvLabel}, {config.Training.Epochs} epochs -> {runFolder}");
         var result = ProgressRenderer.Train(config.Model.ConvLabel, observer =>
             new Trainer(config, runFolder, observer).Run(train, test, resuming));
-        System.Console.WriteLine($"final test accuracy {result.FinalTestAccuracy:P2} (best {result.BestAccuracy:P2} at epoch {result.BestEpoch})");
+        ReportStop(result.Stop, runFolder);
+        // A budget can run out before the first epoch completes: then there is no accuracy yet.
+        if (result.History.Count > 0)
+        {
+            System.Console.WriteLine($"final test accuracy {result.FinalTestAccuracy:P2} (best {result.BestAccuracy:P2} at epoch {result.BestEpoch})");
+        }
         return ExitCodes.Success;
+    }
+
+    // A budget stop is a success: the checkpoint is complete and the same command with --resume continues it.
+    private static void ReportStop(BudgetStop? stop, string runFolder)
+    {
+        if (stop is null) return;
+        System.Console.WriteLine($"{stop.Describe()}; checkpoint saved in {runFolder}, continue with the same command and --resume");
     }
 }

@@ -18,11 +18,13 @@ public sealed class TrainingOptionSet
     private readonly Option<double> warmup = new("--warmup") { Description = "Linear warm-up in epochs", DefaultValueFactory = _ => 0 };
     private readonly Option<double> smoothing = new("--label-smoothing") { Description = "Label smoothing", DefaultValueFactory = _ => 0 };
     private readonly Option<int> seed = new("--seed") { Description = "Random seed", DefaultValueFactory = _ => 0 };
+    private readonly Option<double?> clipGrad = new("--clip-grad") { Description = "Clip the total L2 norm of the gradients to NORM before each step (default: no clipping)" };
+    private readonly Option<double?> maxMinutes = new("--max-minutes") { Description = "Stop at the first step after M minutes with a checkpoint that --resume continues exactly" };
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { epochs, batch, lr, optimizer, momentum, weightDecay, schedule, stepEpochs, gamma, warmup, smoothing, seed })
+        foreach (var option in new Option[] { epochs, batch, lr, optimizer, momentum, weightDecay, schedule, stepEpochs, gamma, warmup, smoothing, seed, clipGrad, maxMinutes })
         {
             command.Options.Add(option);
         }
@@ -59,6 +61,8 @@ public sealed class TrainingOptionSet
             WarmupEpochs = parse.GetValue(warmup),
             LabelSmoothing = parse.GetValue(smoothing),
             Seed = parse.GetValue(seed),
+            ClipGradNorm = parse.GetValue(clipGrad),
+            MaxMinutes = parse.GetValue(maxMinutes),
         };
     }
 }

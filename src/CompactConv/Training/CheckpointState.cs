@@ -28,6 +28,13 @@ public abstract record TrainingState<TRecord> : CheckpointStateBase
     /// <summary>Per-epoch figures of every completed epoch.</summary>
     public List<TRecord> History { get; init; } = [];
 
+    /// <summary>
+    /// The epoch after <see cref="CheckpointStateBase.Epoch"/> when the time budget stopped it part-way
+    /// (the weight and optimiser files are then that step's); null, and absent from the file, otherwise.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PartialEpoch? Partial { get; init; }
+
     /// <summary>The figure of <see cref="CheckpointStateBase.BestEpoch"/>; each trainer stores it under its own name.</summary>
     [JsonIgnore]
     public abstract double Best { get; init; }

@@ -69,6 +69,10 @@ public sealed class CheckpointStore
     public static (string Model, string Optimizer) FileNames(int epoch) =>
         ($"epoch-{epoch:D4}.model", $"epoch-{epoch:D4}.optim");
 
+    /// <summary>File names for a checkpoint inside epoch <paramref name="epoch"/> after <paramref name="steps"/> of its steps (a time-budget stop).</summary>
+    public static (string Model, string Optimizer) FileNames(int epoch, long steps) =>
+        ($"epoch-{epoch:D4}-step-{steps:D6}.model", $"epoch-{epoch:D4}-step-{steps:D6}.optim");
+
     /// <summary>Loads weights from <paramref name="fileName"/> (inside the folder) into <paramref name="model"/>.</summary>
     public void LoadModel(nn.Module model, string fileName)
     {

@@ -3,29 +3,46 @@ using static TorchSharp.torch;
 
 namespace CompactConv.Training;
 
-/// <summary>One epoch as <see cref="EpochLoop"/> hands it to a trainer, seeded and with the model in training mode.</summary>
+/// <summary>
+/// One epoch as <see cref="EpochLoop"/> hands it to a trainer, with the model in training mode: the
+/// steps still to take, the per-step seeding, the optimiser step with gradient clipping, the running
+/// sums and the time budget.
+/// </summary>
 internal sealed class EpochContext
 {
     private readonly LearningRateSchedule schedule;
     private readonly long[] order;
     private readonly int batchSize;
+    private readonly int seed;
+    private readonly double? clipGradNorm;
+    private readonly TimeBudget budget;
+    private readonly long startedAt;
+    private readonly double resumedSeconds;
 
-    /// <summary>Seeds the epoch's generators from (seed, epoch), shuffles the samples and puts the model in training mode.</summary>
+    /// <summary>
+    /// Shuffles the samples of <paramref name="epoch"/> and puts the model in training mode; with
+    /// <paramref name="resumed"/>, the epoch continues where a budget stop left it, and
+    /// <paramref name="tallySize"/> running sums start from its saved ones (checked by <see cref="EpochLoop"/>).
+    /// </summary>
     public EpochContext(RunConfig config, nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, LearningRateSchedule schedule,
-        int epoch, long samples, long stepsPerEpoch)
+        int epoch, long samples, long stepsPerEpoch, TimeBudget budget, int tallySize, PartialEpoch? resumed)
     {
         var options = config.Training;
-        // Seeding per epoch (not once per run) is what makes resuming at an epoch boundary exact.
-        manual_seed(Trainer.EpochSeed(options.Seed, epoch));
-        order = Trainer.Shuffle(samples, options.Seed, epoch);
-        AugmentRandom = new Random(Trainer.StableSeed(options.Seed, epoch, salt: 0xa06));
+        seed = options.Seed;
+        order = Trainer.Shuffle(samples, seed, epoch);
         model.train();
         Model = model;
         Optimizer = optimizer;
         Epoch = epoch;
         StepsPerEpoch = stepsPerEpoch;
+        FirstStep = resumed?.Step ?? 0;
         this.schedule = schedule;
+        this.budget = budget;
+        resumedSeconds = resumed?.Seconds ?? 0;
+        Tally = resumed is null ? new double[tallySize] : (double[])resumed.Tally.Clone();
         batchSize = options.BatchSize;
+        clipGradNorm = options.ClipGradNorm;
+        startedAt = budget.Clock.GetTimestamp();
     }
 
     /// <summary>The model being trained.</summary>
@@ -40,20 +57,71 @@ internal sealed class EpochContext
     /// <summary>Optimisation steps of every epoch.</summary>
     public long StepsPerEpoch { get; }
 
-    /// <summary>The source of every augmentation draw of this epoch.</summary>
-    public Random AugmentRandom { get; }
+    /// <summary>The 0-based step this epoch starts at: 0, or where a budget stop left it.</summary>
+    public long FirstStep { get; }
+
+    /// <summary>The step at which the budget stopped the epoch; null while it runs.</summary>
+    public long? StoppedAt { get; private set; }
+
+    /// <summary>The source of every augmentation draw of the current step.</summary>
+    public Random AugmentRandom { get; private set; } = new(0);
 
     /// <summary>
-    /// Starts step <paramref name="step"/> (0-based): sets its learning rate, clears the gradients and
-    /// returns the indices of its samples (a tensor in the caller's dispose scope) and the rate.
+    /// The epoch's running sums (zeros, or those saved by a budget stop): the trainer adds each step's
+    /// figures here, not to locals, so that a stop can save them.
     /// </summary>
+    public double[] Tally { get; }
+
+    /// <summary>
+    /// True when the budget is spent before <paramref name="step"/>, which the epoch then stops at.
+    /// The first step of an epoch is never refused here: between epochs <see cref="EpochLoop"/> checks,
+    /// and every invocation takes at least one step.
+    /// </summary>
+    public bool OutOfTime(long step)
+    {
+        if (step <= FirstStep || !budget.Exhausted) return false;
+        StoppedAt = step;
+        return true;
+    }
+
+    /// <summary>Training seconds of this epoch: those before a budget stop plus those of this invocation.</summary>
+    public double TrainingSeconds() => resumedSeconds + budget.Clock.GetElapsedTime(startedAt).TotalSeconds;
+
+    /// <summary>What state.json records when the budget stops the epoch.</summary>
+    public PartialEpoch ToPartial() => new()
+    {
+        Epoch = Epoch,
+        Step = StoppedAt ?? throw new InvalidOperationException("the epoch was not stopped"),
+        Seconds = TrainingSeconds(),
+        Tally = (double[])Tally.Clone(),
+    };
+
+    /// <summary>
+    /// Starts step <paramref name="step"/> (0-based): seeds the random generators from (seed, epoch,
+    /// step), sets its learning rate, clears the gradients and returns the indices of its samples (a
+    /// tensor in the caller's dispose scope) and the rate.
+    /// </summary>
+    /// <remarks>
+    /// Seeding every step, not once per epoch, is what lets a run stopped between any two steps
+    /// resume exactly: the generators' state at a step is a function of the step, never saved.
+    /// </remarks>
     public (Tensor Index, long Length, double LearningRate) BeginStep(long step)
     {
+        manual_seed(Trainer.StepSeed(seed, Epoch, step));
+        AugmentRandom = new Random(Trainer.StableSeed(seed, Epoch, salt: unchecked(0xa06 + (int)step * 0x10001)));
         long start = step * batchSize;
         long length = Math.Min(batchSize, order.LongLength - start);
         double learningRate = schedule.At((Epoch - 1) * StepsPerEpoch + step);
         Trainer.SetLearningRate(Optimizer, learningRate);
         Optimizer.zero_grad();
         return (tensor(order.AsSpan((int)start, (int)length).ToArray()), length, learningRate);
+    }
+
+    /// <summary>Back-propagates <paramref name="loss"/>, clips the gradients' total norm when the options ask, and steps the optimiser.</summary>
+    public void BackwardAndStep(Tensor loss)
+    {
+        loss.backward();
+        if (clipGradNorm is { } maxNorm) Trainer.ClipGradients(Model, maxNorm);
+        Optimizer.step();
     }
 }

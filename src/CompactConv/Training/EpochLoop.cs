@@ -5,24 +5,29 @@ namespace CompactConv.Training;
 
 /// <summary>
 /// The epoch loop every trainer shares: run folder checks and config.json, the seeded model and its
-/// optimiser, resuming from the last checkpoint, then per epoch the trainer's step loop, the best-epoch
-/// choice, the checkpoint, log.csv and the observer.
+/// optimiser, resuming from the last checkpoint (mid-epoch ones included), then per epoch the
+/// trainer's step loop, the best-epoch choice, the checkpoint, log.csv and the observer; and the
+/// time budget, which ends the loop at a step boundary with a checkpoint to resume from.
 /// </summary>
 internal static class EpochLoop
 {
-    /// <summary>What a finished (or already complete) run reports.</summary>
-    public sealed record Outcome<TRecord>(List<TRecord> History, int BestEpoch, double Best);
+    /// <summary>What a finished, already complete or budget-stopped run reports.</summary>
+    public sealed record Outcome<TRecord>(List<TRecord> History, int BestEpoch, double Best, BudgetStop? Stop);
 
     /// <summary>
     /// Runs the epochs of <paramref name="config"/> not yet in <paramref name="runFolder"/>. An epoch is
     /// the best so far when it is the first, when its <paramref name="figure"/> beats the best one, or
-    /// always with <paramref name="latestIsBest"/>.
+    /// always with <paramref name="latestIsBest"/>. <paramref name="runEpoch"/> returns null when the
+    /// time budget stopped it (<see cref="EpochContext.OutOfTime"/>); its <paramref name="tallySize"/>
+    /// running sums are then saved with the checkpoint.
     /// </summary>
     public static Outcome<TRecord> Run<TRecord, TState>(RunConfig config, string runFolder, bool resume, long samples,
-        ITrainingObserver observer, Func<EpochContext, TRecord> runEpoch, Func<TRecord, double> figure, bool latestIsBest,
-        Action<TRecord> completed)
+        ITrainingObserver observer, Func<EpochContext, TRecord?> runEpoch, int tallySize, Func<TRecord, double> figure,
+        bool latestIsBest, Action<TRecord> completed, TimeProvider? clock)
+        where TRecord : class
         where TState : TrainingState<TRecord>, new()
     {
+        var budget = new TimeBudget(config.Training.MaxMinutes, clock ?? TimeProvider.System);
         var store = RunFolder.Open(config, runFolder, resume);
         var options = config.Training;
         using var model = Trainer.BuildModel(config);
@@ -33,6 +38,7 @@ internal static class EpochLoop
         var history = new List<TRecord>();
         int firstEpoch = 1, bestEpoch = 0;
         double best = double.NaN;
+        PartialEpoch? partial = null;
         if (resume)
         {
             var state = store.ReadState<TState>();
@@ -42,12 +48,31 @@ internal static class EpochLoop
             firstEpoch = state.Epoch + 1;
             bestEpoch = state.BestEpoch;
             best = state.Best;
+            partial = CheckPartial(store, state, tallySize, stepsPerEpoch);
         }
 
         observer.RunStarted(firstEpoch, options.Epochs, stepsPerEpoch);
         for (int epoch = firstEpoch; epoch <= options.Epochs; epoch++)
         {
-            var record = runEpoch(new EpochContext(config, model, optimizer, schedule, epoch, samples, stepsPerEpoch));
+            if (epoch > firstEpoch && budget.Exhausted)
+            {
+                return new Outcome<TRecord>(history, bestEpoch, best, new BudgetStop(epoch, 0, stepsPerEpoch));
+            }
+            var context = new EpochContext(config, model, optimizer, schedule, epoch, samples, stepsPerEpoch, budget, tallySize,
+                epoch == firstEpoch ? partial : null);
+            var record = runEpoch(context);
+            if (record is null)
+            {
+                var stopped = context.ToPartial();
+                var (partialModel, partialOptimizer) = CheckpointStore.FileNames(epoch, stopped.Step);
+                store.Save(model, optimizer, new TState
+                {
+                    Epoch = epoch - 1, ModelFile = partialModel, OptimizerFile = partialOptimizer, BestEpoch = bestEpoch, Best = best,
+                    History = history, Partial = stopped,
+                }, isBest: false);
+                RunFolder.WriteLog(runFolder, history);
+                return new Outcome<TRecord>(history, bestEpoch, best, new BudgetStop(epoch, stopped.Step, stepsPerEpoch));
+            }
             history.Add(record);
             double value = figure(record);
             bool isBest = latestIsBest || bestEpoch == 0 || value > best;
@@ -62,6 +87,22 @@ internal static class EpochLoop
             RunFolder.WriteLog(runFolder, history);
             completed(record);
         }
-        return new Outcome<TRecord>(history, bestEpoch, best);
+        return new Outcome<TRecord>(history, bestEpoch, best, null);
+    }
+
+    private static PartialEpoch? CheckPartial<TRecord>(CheckpointStore store, TrainingState<TRecord> state, int tallySize, long stepsPerEpoch)
+    {
+        var partial = state.Partial;
+        if (partial is null) return null;
+        if (partial.Epoch != state.Epoch + 1 || partial.Step < 1 || partial.Step >= stepsPerEpoch)
+        {
+            throw new DataException(store.StatePath,
+                $"the unfinished epoch {partial.Epoch} at step {partial.Step} does not follow epoch {state.Epoch} with {stepsPerEpoch} steps an epoch (another --batch or data?)");
+        }
+        if (partial.Tally.Length != tallySize)
+        {
+            throw new DataException(store.StatePath, $"the unfinished epoch has {partial.Tally.Length} running sums where this trainer keeps {tallySize}");
+        }
+        return partial;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CompactConv.Models;
 using CompactConv.Training.Augmentation;
 using TorchSharp;
@@ -24,13 +23,15 @@ public sealed class EventTrainer
     private readonly string runFolder;
     private readonly Func<nn.Module<Tensor, Tensor>, double>? validationScorer;
     private readonly ITrainingObserver observer;
+    private readonly TimeProvider? clock;
 
     /// <summary>
     /// Trains the model of <paramref name="config"/> into <paramref name="runFolder"/>. Without
-    /// <paramref name="validationScorer"/> the best model is always the latest one.
+    /// <paramref name="validationScorer"/> the best model is always the latest one; <paramref name="clock"/>
+    /// (the system clock by default) times the epochs and the time budget.
     /// </summary>
     public EventTrainer(RunConfig config, string runFolder, Func<nn.Module<Tensor, Tensor>, double>? validationScorer = null,
-        ITrainingObserver? observer = null)
+        ITrainingObserver? observer = null, TimeProvider? clock = null)
     {
         config.Training.Validate();
         if (config.Training.Augmentation.CropFrames is not null)
@@ -41,6 +42,7 @@ public sealed class EventTrainer
         this.runFolder = runFolder;
         this.validationScorer = validationScorer;
         this.observer = observer ?? NullTrainingObserver.Instance;
+        this.clock = clock;
     }
 
     /// <summary>Runs (or, with <paramref name="resume"/>, continues) training on <paramref name="train"/>.</summary>
@@ -51,9 +53,11 @@ public sealed class EventTrainer
             throw new ArgumentException($"the frame targets have {train.Classes} classes but the run config names {config.ClassNames.Length}");
         }
         var outcome = EpochLoop.Run<EventEpochRecord, EventCheckpointState>(config, runFolder, resume, train.Count, observer,
-            epoch => RunEpoch(epoch, train) with { ValidationScore = validationScorer is null ? double.NaN : validationScorer(epoch.Model) },
-            record => record.ValidationScore, latestIsBest: validationScorer is null, observer.EventEpochCompleted);
-        return new EventTrainingResult(outcome.History.Count, outcome.History, outcome.BestEpoch, outcome.Best);
+            epoch => RunEpoch(epoch, train) is { } record
+                ? record with { ValidationScore = validationScorer is null ? double.NaN : validationScorer(epoch.Model) }
+                : null,
+            TallySize, record => record.ValidationScore, latestIsBest: validationScorer is null, observer.EventEpochCompleted, clock);
+        return new EventTrainingResult(outcome.History.Count, outcome.History, outcome.BestEpoch, outcome.Best, outcome.Stop);
     }
 
     /// <summary>Mean binary cross-entropy of frame logits [N, T, K] against frame targets of the same shape (soft targets allowed).</summary>
@@ -112,15 +116,18 @@ public sealed class EventTrainer
         return F1(tp, fp, fn);
     }
 
-    private EventEpochRecord RunEpoch(EpochContext epoch, EventTensorDataset train)
+    // The epoch's running sums: loss times batch length, and the frame decision counts of the training F1.
+    private const int TallySize = 4, LossSum = 0, Tp = 1, Fp = 2, Fn = 3;
+
+    private EventEpochRecord? RunEpoch(EpochContext epoch, EventTensorDataset train)
     {
         var augmentation = config.Training.Augmentation;
         var clipModel = epoch.Model is Crnn { AttentionHead: true } crnn && train.ClipTargets is not null ? crnn : null;
-        var clock = Stopwatch.StartNew();
-        double lossSum = 0, learningRate = 0;
-        long tp = 0, fp = 0, fn = 0;
-        for (long step = 0; step < epoch.StepsPerEpoch; step++)
+        var tally = epoch.Tally;
+        double learningRate = 0;
+        for (long step = epoch.FirstStep; step < epoch.StepsPerEpoch; step++)
         {
+            if (epoch.OutOfTime(step)) return null;
             using var scope = NewDisposeScope();
             (var index, long length, learningRate) = epoch.BeginStep(step);
             var inputs = train.Inputs.index_select(0, index);
@@ -145,19 +152,18 @@ public sealed class EventTrainer
                 loss = FrameLoss(frameLogits, targets[0], strongWeights);
             }
             double lossValue = TrainingDivergedException.CheckFinite(loss.item<float>(), epoch.Epoch, step + 1);
-            loss.backward();
-            epoch.Optimizer.step();
+            epoch.BackwardAndStep(loss);
 
-            lossSum += lossValue * length;
+            tally[LossSum] += lossValue * length;
             var counts = Count(frameLogits.detach().ge(0), targets[0].ge(0.5));
-            tp += counts.Tp;
-            fp += counts.Fp;
-            fn += counts.Fn;
+            tally[Tp] += counts.Tp;
+            tally[Fp] += counts.Fp;
+            tally[Fn] += counts.Fn;
             observer.StepCompleted(epoch.Epoch, step + 1, epoch.StepsPerEpoch, lossValue);
         }
-        clock.Stop();
-        return new EventEpochRecord(epoch.Epoch, learningRate, lossSum / train.Count, F1(tp, fp, fn), double.NaN,
-            clock.Elapsed.TotalSeconds, train.Count / clock.Elapsed.TotalSeconds);
+        double seconds = epoch.TrainingSeconds();
+        return new EventEpochRecord(epoch.Epoch, learningRate, tally[LossSum] / train.Count,
+            F1((long)tally[Tp], (long)tally[Fp], (long)tally[Fn]), double.NaN, seconds, train.Count / seconds);
     }
 
     private static (long Tp, long Fp, long Fn) Count(Tensor predicted, Tensor truth) => (

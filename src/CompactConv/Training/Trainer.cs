@@ -1,32 +1,38 @@
-using System.Diagnostics;
 using CompactConv.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace CompactConv.Training;
 
-/// <summary>The outcome of <see cref="Trainer.Run"/>.</summary>
-public sealed record TrainingResult(int EpochsCompleted, IReadOnlyList<EpochRecord> History, double FinalTestAccuracy, int BestEpoch, double BestAccuracy);
+/// <summary>The outcome of <see cref="Trainer.Run"/>; <paramref name="Stop"/> says where a run stopped by its time budget continues.</summary>
+public sealed record TrainingResult(int EpochsCompleted, IReadOnlyList<EpochRecord> History, double FinalTestAccuracy, int BestEpoch,
+    double BestAccuracy, BudgetStop? Stop = null);
 
 /// <summary>
 /// Supervised classification training with checkpoint-per-epoch and exact resume. Every random
 /// choice (initialisation, shuffling, dropout, stochastic pooling) is seeded per epoch from the run
-/// seed, and the learning rate is a pure function of the step, so a run resumed at an epoch
-/// boundary continues exactly as an uninterrupted one would.
+/// seed, step by step, and the learning rate is a pure function of the step, so a run resumed at an
+/// epoch boundary, or inside an epoch after a <see cref="TrainingOptions.MaxMinutes"/> stop, continues
+/// exactly as an uninterrupted one would.
 /// </summary>
 public sealed class Trainer
 {
     private readonly RunConfig config;
     private readonly string runFolder;
     private readonly ITrainingObserver observer;
+    private readonly TimeProvider? clock;
 
-    /// <summary>Trains the model that <paramref name="config"/> describes into <paramref name="runFolder"/>.</summary>
-    public Trainer(RunConfig config, string runFolder, ITrainingObserver? observer = null)
+    /// <summary>
+    /// Trains the model that <paramref name="config"/> describes into <paramref name="runFolder"/>;
+    /// <paramref name="clock"/> (the system clock by default) times the epochs and the time budget.
+    /// </summary>
+    public Trainer(RunConfig config, string runFolder, ITrainingObserver? observer = null, TimeProvider? clock = null)
     {
         config.Training.Validate();
         this.config = config;
         this.runFolder = runFolder;
         this.observer = observer ?? NullTrainingObserver.Instance;
+        this.clock = clock;
     }
 
     /// <summary>Builds the model of a config with the seeded initialisation every run of it uses.</summary>
@@ -43,23 +49,26 @@ public sealed class Trainer
     public TrainingResult Run(TensorDataset train, TensorDataset test, bool resume)
     {
         var outcome = EpochLoop.Run<EpochRecord, CheckpointState>(config, runFolder, resume, train.Count, observer,
-            epoch => RunEpoch(epoch, train, test), record => record.TestAccuracy, latestIsBest: false, observer.EpochCompleted);
+            epoch => RunEpoch(epoch, train, test), TallySize, record => record.TestAccuracy, latestIsBest: false,
+            observer.EpochCompleted, clock);
         var history = outcome.History;
         double final = history.Count > 0 ? history[^1].TestAccuracy : double.NaN;
-        return new TrainingResult(history.Count, history, final, outcome.BestEpoch, outcome.Best);
+        return new TrainingResult(history.Count, history, final, outcome.BestEpoch, outcome.Best, outcome.Stop);
     }
 
-    private EpochRecord RunEpoch(EpochContext epoch, TensorDataset train, TensorDataset test)
+    // The epoch's running sums: loss times batch length, and correct predictions.
+    private const int TallySize = 2, LossSum = 0, Correct = 1;
+
+    private EpochRecord? RunEpoch(EpochContext epoch, TensorDataset train, TensorDataset test)
     {
         var options = config.Training;
         var augmentation = options.Augmentation;
         var model = epoch.Model;
-        var clock = Stopwatch.StartNew();
-        double lossSum = 0;
-        long correct = 0;
+        var tally = epoch.Tally;
         double learningRate = 0;
-        for (long step = 0; step < epoch.StepsPerEpoch; step++)
+        for (long step = epoch.FirstStep; step < epoch.StepsPerEpoch; step++)
         {
+            if (epoch.OutOfTime(step)) return null;
             using var scope = NewDisposeScope();
             (var index, long length, learningRate) = epoch.BeginStep(step);
             var inputs = train.Inputs.index_select(0, index);
@@ -80,21 +89,30 @@ public sealed class Trainer
                 truth = labels;
             }
             double lossValue = TrainingDivergedException.CheckFinite(loss.item<float>(), epoch.Epoch, step + 1);
-            loss.backward();
-            epoch.Optimizer.step();
+            epoch.BackwardAndStep(loss);
 
-            lossSum += lossValue * length;
-            correct += logits.argmax(1).eq(truth).sum().item<long>();
+            tally[LossSum] += lossValue * length;
+            tally[Correct] += logits.argmax(1).eq(truth).sum().item<long>();
             observer.StepCompleted(epoch.Epoch, step + 1, epoch.StepsPerEpoch, lossValue);
         }
-        clock.Stop();
+        double seconds = epoch.TrainingSeconds();
         var metrics = Evaluator.Evaluate(model, test, config.ClassNames, options.EvalBatchSize, augmentation.CropFrames);
-        return new EpochRecord(epoch.Epoch, learningRate, lossSum / train.Count, (double)correct / train.Count,
-            metrics.Loss ?? double.NaN, metrics.Accuracy, clock.Elapsed.TotalSeconds, train.Count / clock.Elapsed.TotalSeconds);
+        return new EpochRecord(epoch.Epoch, learningRate, tally[LossSum] / train.Count, tally[Correct] / train.Count,
+            metrics.Loss ?? double.NaN, metrics.Accuracy, seconds, train.Count / seconds);
     }
 
-    /// <summary>The torch seed used for epoch <paramref name="epoch"/> of a run seeded with <paramref name="seed"/>.</summary>
+    /// <summary>The torch seed of epoch <paramref name="epoch"/> of a run seeded with <paramref name="seed"/>, the base of <see cref="StepSeed"/>.</summary>
     public static long EpochSeed(int seed, int epoch) => seed * 1_000_003L + epoch;
+
+    /// <summary>The torch seed set before step <paramref name="step"/> (0-based) of an epoch: distinct for every step below a million.</summary>
+    public static long StepSeed(int seed, int epoch, long step) => unchecked(EpochSeed(seed, epoch) * 1_000_003L + step);
+
+    /// <summary>
+    /// Scales the gradients of <paramref name="model"/>'s parameters in place so that their total L2 norm
+    /// (all gradients as one vector) is at most <paramref name="maxNorm"/>; returns the norm before clipping.
+    /// </summary>
+    public static double ClipGradients(nn.Module model, double maxNorm) =>
+        nn.utils.clip_grad_norm_(model.parameters(), maxNorm);
 
     /// <summary>
     /// Cross-entropy against a target distribution (mixup's soft labels), with label smoothing

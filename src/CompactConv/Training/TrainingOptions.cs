@@ -56,6 +56,18 @@ public sealed record TrainingOptions
     /// <summary>Label smoothing of the cross-entropy loss (0 for none).</summary>
     public double LabelSmoothing { get; init; }
 
+    /// <summary>
+    /// Maximum total L2 norm of all gradients together: larger gradients are scaled down to it before
+    /// each optimiser step (torch.nn.utils.clip_grad_norm_); null for no clipping.
+    /// </summary>
+    public double? ClipGradNorm { get; init; }
+
+    /// <summary>
+    /// Time budget of one invocation in minutes: training stops at the first step boundary after it
+    /// runs out and leaves a checkpoint that <c>--resume</c> continues exactly; null for no budget.
+    /// </summary>
+    public double? MaxMinutes { get; init; }
+
     /// <summary>Seed for initialisation, shuffling, dropout and stochastic pooling.</summary>
     public int Seed { get; init; }
 
@@ -77,6 +89,8 @@ public sealed record TrainingOptions
         if (!(Gamma > 0)) throw new ArgumentException($"--gamma must be positive, got {Gamma}");
         if (WarmupEpochs < 0) throw new ArgumentException($"--warmup must not be negative, got {WarmupEpochs}");
         if (LabelSmoothing < 0 || LabelSmoothing >= 1) throw new ArgumentException($"--label-smoothing must be in [0, 1), got {LabelSmoothing}");
+        if (ClipGradNorm is { } clip && !(clip > 0 && double.IsFinite(clip))) throw new ArgumentException($"--clip-grad must be a positive number, got {clip}");
+        if (MaxMinutes is { } minutes && !(minutes > 0 && double.IsFinite(minutes))) throw new ArgumentException($"--max-minutes must be a positive number, got {minutes}");
         if (EvalBatchSize < 1) throw new ArgumentException($"eval batch size must be at least 1, got {EvalBatchSize}");
         Augmentation.Validate();
     }
