@@ -10,10 +10,10 @@ public sealed record TrainingResult(int EpochsCompleted, IReadOnlyList<EpochReco
 
 /// <summary>
 /// Supervised classification training with checkpoint-per-epoch and exact resume. Every random
-/// choice (initialisation, shuffling, dropout, stochastic pooling) is seeded per epoch from the run
-/// seed, step by step, and the learning rate is a pure function of the step, so a run resumed at an
-/// epoch boundary, or inside an epoch after a <see cref="TrainingOptions.MaxMinutes"/> stop, continues
-/// exactly as an uninterrupted one would.
+/// choice is seeded from the run seed: initialisation once, shuffling per epoch, dropout, stochastic
+/// pooling and augmentation per step; the learning rate is a pure function of the step. So a run
+/// resumed at an epoch boundary, or inside an epoch after a <see cref="TrainingOptions.MaxMinutes"/>
+/// stop, continues exactly as an uninterrupted one would.
 /// </summary>
 public sealed class Trainer
 {
