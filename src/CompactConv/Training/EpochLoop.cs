@@ -50,6 +50,7 @@ internal static class EpochLoop
             best = state.Best;
             partial = CheckPartial(store, state, tallySize, stepsPerEpoch);
         }
+        RunFolder.WriteConfig(config, runFolder);
 
         observer.RunStarted(firstEpoch, options.Epochs, stepsPerEpoch);
         for (int epoch = firstEpoch; epoch <= options.Epochs; epoch++)

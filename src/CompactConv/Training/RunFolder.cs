@@ -11,7 +11,9 @@ public static class RunFolder
 {
     /// <summary>
     /// Checks that <paramref name="resume"/> fits what the folder holds (a checkpoint to resume, or
-    /// none to overwrite; the same model when resuming), then writes config.json and returns the store.
+    /// none to overwrite; the same model when resuming) and returns the store. config.json is left
+    /// alone: <see cref="WriteConfig"/> writes it once every check of a resume has passed, so a
+    /// refused resume never changes the run it refused.
     /// </summary>
     public static CheckpointStore Open(RunConfig config, string runFolder, bool resume)
     {
@@ -20,9 +22,12 @@ public static class RunFolder
         if (resume && !store.Exists) throw new DataException(store.StatePath, "--resume given but there is no checkpoint to resume from");
         if (!resume && store.Exists) throw new DataException(runFolder, "already holds a checkpoint; pass --resume to continue it or choose another --out");
         if (resume) EnsureSameModel(configPath, config);
-        AtomicFile.WriteText(configPath, config.ToJson());
         return store;
     }
+
+    /// <summary>Writes config.json of the run (atomically).</summary>
+    public static void WriteConfig(RunConfig config, string runFolder) =>
+        AtomicFile.WriteText(Path.Combine(runFolder, "config.json"), config.ToJson());
 
     /// <summary>Rewrites log.csv with one row per record (the record's properties are the columns).</summary>
     public static void WriteLog<TRecord>(string runFolder, IEnumerable<TRecord> history)

@@ -104,10 +104,13 @@ public class TimeBudgetTests
         Assert.Equal(new BudgetStop(1, 1, 3), stopped.Stop);
 
         // Batches of 48 make one step an epoch: step 1 of epoch 1 no longer exists.
+        var configPath = Path.Combine(folder.Path, "config.json");
+        string before = File.ReadAllText(configPath);
         var other = Config(1, null) with { Training = Config(1, null).Training with { BatchSize = 48 } };
         var e = Assert.Throws<DataException>(() => new Trainer(other, folder.Path).Run(train, test, resume: true));
         Assert.Contains("state.json", e.Message);
         Assert.Contains("--batch", e.Message);
+        Assert.Equal(before, File.ReadAllText(configPath)); // the refused resume left the run as it was
     }
 
     [Fact]
