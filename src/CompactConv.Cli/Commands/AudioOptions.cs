@@ -12,7 +12,7 @@ public sealed class AudioOptions
     public Option<int?> Fold { get; } = new("--fold") { Description = "Test fold (esc50: 1-5, urbansound8k: 1-10; tau: 1)" };
 
     /// <summary>--skip-bad.</summary>
-    public Option<bool> SkipBad { get; } = new("--skip-bad") { Description = "Leave out unreadable audio files and bad metadata rows (listed) instead of failing" };
+    public Option<bool> SkipBad { get; } = new("--skip-bad") { Description = "Leave out unreadable audio or image files and bad metadata rows (listed) instead of failing" };
 
     /// <summary>--cache DIR.</summary>
     public Option<string?> Cache { get; } = new("--cache") { Description = "Feature cache folder (default ~/.cache/compactconv/features)" };

@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace CompactConv.Cli.Commands;
 
-/// <summary><c>compactconv bench layers</c>: interleaved timing of conv kinds with ratios to separable; <c>bench sed-metrics</c>: speed of the SED metrics.</summary>
+/// <summary><c>compactconv bench layers</c>: interleaved timing of conv kinds with ratios to separable; <c>bench sed-metrics</c>: speed of the SED metrics; <c>bench data</c>: speed of the image input pipeline.</summary>
 public static class BenchCommand
 {
     /// <summary>Builds the command group.</summary>
@@ -15,6 +15,7 @@ public static class BenchCommand
         var bench = new Command("bench", "Benchmarks");
         bench.Subcommands.Add(CreateLayers());
         bench.Subcommands.Add(BenchSedMetricsCommand.Create());
+        bench.Subcommands.Add(BenchDataCommand.Create());
         return bench;
     }
 

@@ -16,10 +16,11 @@ public static class TrainCommand
     {
         var command = new Command("train", "Train a model into a run folder (config.json, checkpoint/, log.csv)");
         var task = new Option<string>("--task") { Description = "Task: image, scenes or events", DefaultValueFactory = _ => "image" };
-        var dataset = new Option<string?>("--dataset") { Description = "image: fashion-mnist, mnist; scenes: tau2019, tau2020, esc50, urbansound8k, folders; events: urbansed, desed, tsv" };
-        var data = new Option<string?>("--data") { Description = "Dataset folder (required for scenes and events)" };
+        var dataset = new Option<string?>("--dataset") { Description = "image: cifar10, cifar100, mnist, fashion-mnist, folders; scenes: tau2019, tau2020, esc50, urbansound8k, folders; events: urbansed, desed, tsv" };
+        var data = new Option<string?>("--data") { Description = "Dataset folder (required except for fashion-mnist)" };
         var model = new ModelOptions();
         var audio = new AudioOptions();
+        var images = new ImageDataOptions(audio.SkipBad);
         var training = new TrainingOptionSet();
         var postProcessing = new PostProcessingOptionSet();
         var trainLimit = new Option<int?>("--train-limit") { Description = "image: train on a class-balanced subset of this many images" };
@@ -32,6 +33,7 @@ public static class TrainCommand
         training.AddTo(command);
         audio.AddDataOptionsTo(command);
         audio.AddAugmentationOptionsTo(command);
+        images.AddTo(command);
         postProcessing.AddTo(command);
         command.Options.Add(trainLimit);
         command.Options.Add(output);
@@ -42,6 +44,7 @@ public static class TrainCommand
             string taskName = parse.GetValue(task)!;
             if (!Tasks.Contains(taskName)) throw new UsageException($"--task: unknown task '{taskName}' (expected image, scenes or events)");
             bool audioTask = taskName != "image";
+            if (audioTask) images.RefuseFor(parse, taskName);
             var options = training.Parse(parse, defaultOptimizer: audioTask ? "adamw" : "sgd") with
             {
                 Augmentation = audio.Augmentation(parse),
@@ -54,14 +57,14 @@ public static class TrainCommand
             {
                 "scenes" => TrainScenes(parse, dataset, data, model, audio, options, runFolder, resuming, saved),
                 "events" => TrainEvents(parse, dataset, data, model, audio, postProcessing, options, runFolder, resuming, saved),
-                _ => TrainImages(parse, dataset, data, model, trainLimit, options, runFolder, resuming, saved),
+                _ => TrainImages(parse, dataset, data, model, images, trainLimit, options, runFolder, resuming, saved),
             };
         });
         return command;
     }
 
     private static int TrainImages(ParseResult parse, Option<string?> dataset, Option<string?> data, ModelOptions model,
-        Option<int?> trainLimit, TrainingOptions options, string runFolder, bool resuming, RunConfig? saved)
+        ImageDataOptions images, Option<int?> trainLimit, TrainingOptions options, string runFolder, bool resuming, RunConfig? saved)
     {
         var request = new ImageRunRequest
         {
@@ -70,8 +73,10 @@ public static class TrainCommand
             BuildSpec = (shape, classes) => model.ToSpec(parse, shape, classes),
             Training = options,
             TrainLimit = parse.GetValue(trainLimit),
+            ImageData = images.Parse(parse, options.Seed),
         };
-        using var taskData = ImageTaskData.Load(request.Dataset, request.DataDir, request.TrainLimit, null, options.Seed, saved?.Normalization);
+        using var taskData = ImageTaskData.Load(request.Dataset, request.DataDir, request.TrainLimit, null, options.Seed, saved?.Normalization, request.ImageData);
+        foreach (var note in taskData.Notes) System.Console.WriteLine($"note: {note}");
         var config = ImageClassification.CreateConfig(request, taskData);
         return Run(config, runFolder, resuming, taskData.Source, taskData.Train, taskData.Test);
     }

@@ -1,4 +1,4 @@
-using CompactConv.Data;
+using CompactConv.Data.Images;
 using CompactConv.Reports;
 using CompactConv.Metrics;
 using CompactConv.Models;
@@ -28,6 +28,9 @@ public sealed record ImageRunRequest
 
     /// <summary>Optional cap on test samples.</summary>
     public int? TestLimit { get; init; }
+
+    /// <summary>Dataset-specific options (CIFAR-100 labels; folder image size, colour, split, skipping); null for the defaults.</summary>
+    public ImageDatasetOptions? ImageData { get; init; }
 }
 
 /// <summary>The image classification pipeline: data -> model from the registry -> trainer -> metrics.</summary>
@@ -42,6 +45,8 @@ public static class ImageClassification
         DataSource = data.Source,
         TrainLimit = request.TrainLimit,
         TestLimit = request.TestLimit,
+        ImageData = request.ImageData,
+        SkipBad = request.ImageData?.SkipBad ?? false,
         Model = request.BuildSpec(data.InputShape, data.ClassNames.Count),
         ClassNames = data.ClassNames.ToArray(),
         Normalization = data.Normalization,
@@ -51,7 +56,7 @@ public static class ImageClassification
     /// <summary>Loads the data a run config names, normalised with the config's statistics.</summary>
     public static ImageTaskData LoadData(RunConfig config, string? dataDirOverride = null) =>
         ImageTaskData.Load(config.Dataset, dataDirOverride ?? config.DataDir, config.TrainLimit, config.TestLimit,
-            config.Training.Seed, config.Normalization);
+            config.Training.Seed, config.Normalization, config.ImageData);
 
     /// <summary>Loads the model of a run folder with the weights of its last (or best) checkpoint.</summary>
     public static nn.Module<Tensor, Tensor> LoadModel(string runFolder, RunConfig config, bool best = false)
@@ -73,7 +78,7 @@ public static class ImageClassification
         var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
         // The full test split is evaluated even when training used a subset; the training split is
         // not needed, since the run's config holds the normalisation.
-        var splits = MnistFamily.Load(config.Dataset, dataDir ?? config.DataDir);
+        var splits = ImageDatasets.Load(config.Dataset, dataDir ?? config.DataDir, config.ImageData ?? new ImageDatasetOptions { Seed = config.Training.Seed });
         var (images, labels) = splits.Test.ToTensors();
         using var test = new TensorDataset(images, labels);
         test.Normalize(config.Normalization);

@@ -1,4 +1,5 @@
 using CompactConv.Data;
+using CompactConv.Data.Images;
 using CompactConv.Training;
 
 namespace CompactConv.Pipelines;
@@ -12,6 +13,12 @@ public sealed class ImageTaskData : IDisposable
     /// <summary>Test split, normalised with the training statistics.</summary>
     public required TensorDataset Test { get; init; }
 
+    /// <summary>
+    /// The training split as bytes, the same images as <see cref="Train"/> in the same order: what an
+    /// <see cref="Training.Batches.ImageBatchSource"/> augments batch by batch.
+    /// </summary>
+    public required ImageDataset TrainImages { get; init; }
+
     /// <summary>Class names.</summary>
     public required IReadOnlyList<string> ClassNames { get; init; }
 
@@ -24,14 +31,25 @@ public sealed class ImageTaskData : IDisposable
     /// <summary>Per-sample input shape [C, H, W].</summary>
     public required int[] InputShape { get; init; }
 
+    /// <summary>What loading noticed and every image skipped (with the reason), for the user to read.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>
-    /// Loads a (Fashion-)MNIST dataset, optionally cut to class-balanced subsets, and normalises it
-    /// with <paramref name="normalization"/> or, when null, with the training split's own statistics.
+    /// Loads any dataset of <see cref="ImageDatasets.Names"/>, optionally cut to class-balanced
+    /// subsets, and normalises it with <paramref name="normalization"/> or, when null, with the
+    /// training split's own statistics.
     /// </summary>
+    /// <param name="dataset">Dataset name (cifar10, cifar100, mnist, fashion-mnist, folders).</param>
+    /// <param name="dataDir">Dataset folder; null only for Fashion-MNIST's default copies.</param>
+    /// <param name="trainLimit">Train on a seeded class-balanced subset of at most this many images.</param>
+    /// <param name="testLimit">Test on a seeded class-balanced subset of at most this many images.</param>
+    /// <param name="seed">Seed of the subsets and, when <paramref name="imageOptions"/> is null, of a folder layout's split.</param>
+    /// <param name="normalization">Statistics to use (a resumed or evaluated run's); null computes them.</param>
+    /// <param name="imageOptions">Dataset-specific options (<see cref="ImageDatasets.Load"/>).</param>
     public static ImageTaskData Load(string dataset, string? dataDir, int? trainLimit = null, int? testLimit = null,
-        int seed = 0, Normalization? normalization = null)
+        int seed = 0, Normalization? normalization = null, ImageDatasetOptions? imageOptions = null)
     {
-        var splits = MnistFamily.Load(dataset, dataDir);
+        var splits = ImageDatasets.Load(dataset, dataDir, imageOptions ?? new ImageDatasetOptions { Seed = seed });
         var train = Limit(splits.Train, trainLimit, seed);
         var test = Limit(splits.Test, testLimit, seed + 1);
         var (trainImages, trainLabels) = train.ToTensors();
@@ -50,10 +68,12 @@ public sealed class ImageTaskData : IDisposable
         {
             Train = trainSet,
             Test = testSet,
+            TrainImages = train,
             ClassNames = splits.Train.ClassNames,
             Source = source,
             Normalization = normalization,
             InputShape = [train.Channels, train.Height, train.Width],
+            Notes = [.. splits.Notes, .. splits.Skipped.Select(s => $"skipped {s}")],
         };
     }
 

@@ -16,7 +16,7 @@ public sealed record RunConfig
     /// <summary>Task name (<c>image</c>, <c>scenes</c> or <c>events</c>).</summary>
     public string Task { get; init; } = "image";
 
-    /// <summary>Dataset name (<c>fashion-mnist</c>, <c>mnist</c>).</summary>
+    /// <summary>Dataset name (image: <c>cifar10</c>, <c>cifar100</c>, <c>mnist</c>, <c>fashion-mnist</c>, <c>folders</c>; audio: see the scene and event datasets).</summary>
     public required string Dataset { get; init; }
 
     /// <summary>The --data folder the run was trained from, if one was given.</summary>
@@ -42,6 +42,13 @@ public sealed record RunConfig
 
     /// <summary>Log-mel front end of audio tasks.</summary>
     public Audio.Features.LogMelOptions? Features { get; init; }
+
+    /// <summary>
+    /// How an image dataset was read (CIFAR-100 labels; folder image size, colour, split and skipping),
+    /// so that evaluating or resuming reads the same images; absent for audio runs and older image runs.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Data.Images.ImageDatasetOptions? ImageData { get; init; }
 
     /// <summary>Whether unreadable files were skipped when the run was made.</summary>
     public bool SkipBad { get; init; }

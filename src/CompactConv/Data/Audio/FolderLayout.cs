@@ -18,13 +18,9 @@ internal static class FolderLayout
     private static bool IsAudio(string file) =>
         AudioExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase);
 
-    // Other files (notes, images, caches) are expected next to audio and are not errors.
-    private static List<string> AudioFiles(string folder) =>
-        Directory.EnumerateFiles(folder).Where(IsAudio).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
+    private static List<string> AudioFiles(string folder) => Data.ClassFolders.Files(folder, AudioExtensions);
 
-    // Hidden folders (.git, .cache) are never classes.
-    private static IEnumerable<string> ClassFolders(string dataDir) =>
-        Directory.EnumerateDirectories(dataDir).Select(d => Path.GetFileName(d)).Where(n => !n.StartsWith('.')).Order(StringComparer.Ordinal);
+    private static IEnumerable<string> ClassFolders(string dataDir) => Data.ClassFolders.Names(dataDir);
 
     private static AudioSplits LoadSeeded(string dataDir, AudioDatasetOptions options)
     {
@@ -48,9 +44,7 @@ internal static class FolderLayout
         var collector = new ExampleCollector(dataDir, problems);
         foreach (var (label, names) in files)
         {
-            int testCount = TestCount(names.Count, options.TestFraction);
-            var order = SeededShuffle.Shuffle(names, SeededShuffle.For(options.Seed, label));
-            var test = order.Take(testCount).ToHashSet(StringComparer.Ordinal);
+            var test = StratifiedSplit.TestMembers(names, label, options.Seed, options.TestFraction);
             // Files keep their name order within a split; only membership is random.
             foreach (string name in names)
             {
@@ -62,15 +56,6 @@ internal static class FolderLayout
         string origin = string.Create(CultureInfo.InvariantCulture,
             $"class folders in {dataDir}, seeded split (test fraction {options.TestFraction}, seed {options.Seed})");
         return SplitAssembler.Assemble(collector.Candidates, files.Keys.ToList(), problems, options, dataDir, origin, warnings);
-    }
-
-    // Rounded share of the class, but a class of two or more always has a clip on each side.
-    private static int TestCount(int files, double fraction)
-    {
-        if (fraction <= 0 || files < 2)
-            return 0;
-        int count = (int)Math.Round(files * fraction, MidpointRounding.AwayFromZero);
-        return Math.Clamp(count, 1, files - 1);
     }
 
     private static AudioSplits LoadSplitFile(string dataDir, AudioDatasetOptions options)
