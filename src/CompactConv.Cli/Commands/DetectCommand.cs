@@ -31,15 +31,14 @@ public static class DetectCommand
             var paths = parse.GetValue(files)!;
             var events = EventDetection.Detect(runFolder, paths, parse.GetValue(best), options);
             var names = paths.Select(Path.GetFileName).OfType<string>();
-            var silent = names.Where(n => events.All(e => e.File != n));
             if (parse.GetValue(output) is { } path)
             {
-                EventListTsv.Write(path, events, silent);
+                EventListTsv.Write(path, events, names);
                 System.Console.WriteLine($"wrote {events.Count} events in {paths.Length} files to {path}");
             }
             else
             {
-                System.Console.Write(EventListTsv.Format(events, silent));
+                System.Console.Write(EventListTsv.Format(events, names));
             }
             return ExitCodes.Success;
         });

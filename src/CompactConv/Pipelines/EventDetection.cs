@@ -122,7 +122,8 @@ public static class EventDetection
         double frameF1 = FrameF1(testClips, data.Test, post);
 
         string estimatePath = Path.Combine(runFolder, EstimateFile);
-        EventListTsv.Write(estimatePath, estimate.Events, estimate.Files.Where(f => estimate.Events.All(e => e.File != f)));
+        // Write lists a file without events only when it has none, so every test file can be passed.
+        EventListTsv.Write(estimatePath, estimate.Events, estimate.Files);
         WriteMetrics(runFolder, config, data.Source, best ? "best" : "last", post, tuneThresholds, frameF1, metrics);
         return new EventEvaluation(metrics, post, frameF1, data.Source, estimatePath);
     }
