@@ -13,6 +13,13 @@ public static class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>--device: where models train and run (cpu, cuda, cuda:N, auto).</summary>
+    public static Option<string?> Device { get; } = new("--device")
+    {
+        Description = "Device for models: cpu (default), cuda, cuda:N or auto (CUDA needs a build with -p:TorchDevice=cuda)",
+        Recursive = true,
+    };
+
     /// <summary>--verbose: stack traces on errors.</summary>
     public static Option<bool> Verbose { get; } = new("--verbose")
     {
@@ -31,11 +38,15 @@ public static class GlobalOptions
     public static void AddTo(RootCommand root)
     {
         root.Options.Add(Threads);
+        root.Options.Add(Device);
         root.Options.Add(Verbose);
         root.Options.Add(NoMallocTuning);
     }
 
-    /// <summary>Applies --threads and the allocator setting before any tensor work.</summary>
-    public static void Apply(ParseResult parse) =>
+    /// <summary>Applies --threads, the allocator setting and --device before any tensor work.</summary>
+    public static void Apply(ParseResult parse)
+    {
         TorchRuntime.Configure(parse.GetValue(Threads), tuneAllocator: !parse.GetValue(NoMallocTuning));
+        if (parse.GetValue(Device) is { } device) ComputeDevice.Use(device);
+    }
 }

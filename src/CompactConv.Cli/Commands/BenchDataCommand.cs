@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using CompactConv.Benchmarks;
 using CompactConv.Pipelines;
-using CompactConv.Training.Augmentation;
 using CompactConv.Training.Batches;
 
 namespace CompactConv.Cli.Commands;
@@ -19,30 +18,24 @@ public static class BenchDataCommand
         var data = new Option<string?>("--data") { Description = "Dataset folder (required except for fashion-mnist)" };
         var images = new ImageDataOptions();
         var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => 128 };
-        var prefetch = new Option<int>("--prefetch") { Description = "Batches prepared ahead on a loader thread (0: synchronous)", DefaultValueFactory = _ => 2 };
-        var cropPadding = new Option<int>("--crop-padding") { Description = "Random crop after zero padding of N pixels per side (0: off)", DefaultValueFactory = _ => 0 };
-        var flip = new Option<bool>("--flip") { Description = "Random horizontal flip" };
-        var cutout = new Option<int>("--cutout") { Description = "Cutout hole side in pixels (0: off)", DefaultValueFactory = _ => 0 };
+        var pipeline = new ImageAugmentationOptionSet();
         var epochs = new Option<int>("--epochs") { Description = "Epochs to time", DefaultValueFactory = _ => 1 };
         var maxBatches = new Option<int?>("--max-batches") { Description = "Stop after this many batches" };
         var seed = new Option<int>("--seed") { Description = "Seed of the order, the augmentation and a folder split", DefaultValueFactory = _ => 0 };
         command.Options.Add(dataset);
         command.Options.Add(data);
         images.AddTo(command);
-        foreach (var option in new Option[] { batch, prefetch, cropPadding, flip, cutout, epochs, maxBatches, seed }) command.Options.Add(option);
+        command.Options.Add(batch);
+        pipeline.AddTo(command);
+        foreach (var option in new Option[] { epochs, maxBatches, seed }) command.Options.Add(option);
         CommandRunner.SetAction(command, parse =>
         {
             var options = new ImageBatchOptions
             {
                 BatchSize = BenchCommand.Positive("--batch", parse.GetValue(batch)),
                 Seed = parse.GetValue(seed),
-                Prefetch = parse.GetValue(prefetch),
-                Augmentation = new ImageAugmentationOptions
-                {
-                    CropPadding = parse.GetValue(cropPadding),
-                    HorizontalFlip = parse.GetValue(flip),
-                    CutoutSize = parse.GetValue(cutout),
-                },
+                Prefetch = pipeline.Prefetch(parse),
+                Augmentation = pipeline.Augmentation(parse),
             };
             options.Validate();
             int epochCount = BenchCommand.Positive("--epochs", parse.GetValue(epochs));

@@ -2,7 +2,9 @@ using System.CommandLine;
 using CompactConv.Cli.Rendering;
 using CompactConv.Data.Events;
 using CompactConv.Pipelines;
+using CompactConv.Runtime;
 using CompactConv.Training;
+using CompactConv.Training.Batches;
 
 namespace CompactConv.Cli.Commands;
 
@@ -21,6 +23,7 @@ public static class TrainCommand
         var model = new ModelOptions();
         var audio = new AudioOptions();
         var images = new ImageDataOptions(audio.SkipBad);
+        var pipeline = new ImageAugmentationOptionSet();
         var training = new TrainingOptionSet();
         var postProcessing = new PostProcessingOptionSet();
         var trainLimit = new Option<int?>("--train-limit") { Description = "image: train on a class-balanced subset of this many images" };
@@ -34,6 +37,7 @@ public static class TrainCommand
         audio.AddDataOptionsTo(command);
         audio.AddAugmentationOptionsTo(command);
         images.AddTo(command);
+        pipeline.AddTo(command);
         postProcessing.AddTo(command);
         command.Options.Add(trainLimit);
         command.Options.Add(output);
@@ -44,10 +48,16 @@ public static class TrainCommand
             string taskName = parse.GetValue(task)!;
             if (!Tasks.Contains(taskName)) throw new UsageException($"--task: unknown task '{taskName}' (expected image, scenes or events)");
             bool audioTask = taskName != "image";
-            if (audioTask) images.RefuseFor(parse, taskName);
+            if (audioTask)
+            {
+                images.RefuseFor(parse, taskName);
+                pipeline.RefuseFor(parse, taskName);
+            }
             var options = training.Parse(parse, defaultOptimizer: audioTask ? "adamw" : "sgd") with
             {
                 Augmentation = audio.Augmentation(parse),
+                ImageAugmentation = pipeline.Augmentation(parse),
+                Prefetch = pipeline.Prefetch(parse),
             };
             options.Validate();
             string runFolder = parse.GetValue(output)!;
@@ -78,7 +88,12 @@ public static class TrainCommand
         using var taskData = ImageTaskData.Load(request.Dataset, request.DataDir, request.TrainLimit, null, options.Seed, saved?.Normalization, request.ImageData);
         foreach (var note in taskData.Notes) System.Console.WriteLine($"note: {note}");
         var config = ImageClassification.CreateConfig(request, taskData);
-        return Run(config, runFolder, resuming, taskData.Source, taskData.Train, taskData.Test);
+        if (!config.Training.ImageAugmentation.Any)
+            return Run(config, runFolder, resuming, taskData.Source, taskData.Train, taskData.Test);
+        // Augmented batches come from the input pipeline, prepared on a loader thread while the model trains.
+        using var batches = ImageBatchSource.ForRun(config, taskData.TrainImages);
+        System.Console.WriteLine($"pipeline: augmentation {config.Training.ImageAugmentation.Describe()}, prefetch {config.Training.Prefetch}");
+        return Run(config, runFolder, resuming, taskData.Source, trainer => trainer.Run(batches, taskData.Test, resuming));
     }
 
     private static int TrainScenes(ParseResult parse, Option<string?> dataset, Option<string?> data, ModelOptions model,
@@ -122,12 +137,14 @@ public static class TrainCommand
         return ExitCodes.Success;
     }
 
-    private static int Run(RunConfig config, string runFolder, bool resuming, string source, TensorDataset train, TensorDataset test)
+    private static int Run(RunConfig config, string runFolder, bool resuming, string source, TensorDataset train, TensorDataset test) =>
+        Run(config, runFolder, resuming, source, trainer => trainer.Run(train, test, resuming));
+
+    private static int Run(RunConfig config, string runFolder, bool resuming, string source, Func<Trainer, TrainingResult> train)
     {
         System.Console.WriteLine($"data: {source}");
-        System.Console.WriteLine($"model: {config.Model.Name} {config.Model.ConvLabel}, {config.Training.Epochs} epochs -> {runFolder}");
-        var result = ProgressRenderer.Train(config.Model.ConvLabel, observer =>
-            new Trainer(config, runFolder, observer).Run(train, test, resuming));
+        System.Console.WriteLine($"model: {config.Model.Name} {config.Model.ConvLabel}, {config.Training.Epochs} epochs on {ComputeDevice.Current} -> {runFolder}");
+        var result = ProgressRenderer.Train(config.Model.ConvLabel, observer => train(new Trainer(config, runFolder, observer)));
         ReportStop(result.Stop, runFolder);
         // A budget can run out before the first epoch completes: then there is no accuracy yet.
         if (result.History.Count > 0)

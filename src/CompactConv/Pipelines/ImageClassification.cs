@@ -1,3 +1,4 @@
+using CompactConv.Runtime;
 using CompactConv.Data.Images;
 using CompactConv.Reports;
 using CompactConv.Metrics;
@@ -58,13 +59,17 @@ public static class ImageClassification
         ImageTaskData.Load(config.Dataset, dataDirOverride ?? config.DataDir, config.TrainLimit, config.TestLimit,
             config.Training.Seed, config.Normalization, config.ImageData);
 
-    /// <summary>Loads the model of a run folder with the weights of its last (or best) checkpoint.</summary>
+    /// <summary>
+    /// Loads the model of a run folder with the weights of its last (or best) checkpoint, on
+    /// <see cref="ComputeDevice.Current"/>, in evaluation mode.
+    /// </summary>
     public static nn.Module<Tensor, Tensor> LoadModel(string runFolder, RunConfig config, bool best = false)
     {
         var store = new CheckpointStore(runFolder);
         var state = store.ReadState<CheckpointStateBase>();
         var model = ModelRegistry.Create(config.Model);
         store.LoadModel(model, best ? Path.GetFileName(store.BestModelPath) : state.ModelFile);
+        ComputeDevice.Place(model);
         model.eval();
         return model;
     }

@@ -1,3 +1,4 @@
+using CompactConv.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -30,7 +31,13 @@ internal static class EpochLoop
         var budget = new TimeBudget(config.Training.MaxMinutes, clock ?? TimeProvider.System);
         var store = RunFolder.Open(config, runFolder, resume);
         var options = config.Training;
-        using var model = Trainer.BuildModel(config);
+        // Saved weights load into the model on the CPU, before it moves to the compute device and the
+        // optimiser is made: loading into a CUDA model replaces its parameter tensors, and the
+        // optimiser's state is keyed by the tensors it was made with.
+        using var model = Trainer.BuildModel(config, onCpu: true);
+        var saved = resume ? store.ReadState<TState>() : null;
+        if (saved is not null) store.LoadModel(model, saved.ModelFile);
+        ComputeDevice.Place(model);
         using var optimizer = Trainer.CreateOptimizer(model, options);
         long stepsPerEpoch = (samples + options.BatchSize - 1) / options.BatchSize;
         var schedule = new LearningRateSchedule(options, stepsPerEpoch);
@@ -39,16 +46,14 @@ internal static class EpochLoop
         int firstEpoch = 1, bestEpoch = 0;
         double best = double.NaN;
         PartialEpoch? partial = null;
-        if (resume)
+        if (saved is { } resumed)
         {
-            var state = store.ReadState<TState>();
-            store.LoadModel(model, state.ModelFile);
-            store.LoadOptimizer(optimizer, state.OptimizerFile);
-            history.AddRange(state.History);
-            firstEpoch = state.Epoch + 1;
-            bestEpoch = state.BestEpoch;
-            best = state.Best;
-            partial = CheckPartial(store, state, tallySize, stepsPerEpoch);
+            store.LoadOptimizer(optimizer, resumed.OptimizerFile);
+            history.AddRange(resumed.History);
+            firstEpoch = resumed.Epoch + 1;
+            bestEpoch = resumed.BestEpoch;
+            best = resumed.Best;
+            partial = CheckPartial(store, resumed, tallySize, stepsPerEpoch);
         }
         RunFolder.WriteConfig(config, runFolder);
 

@@ -1,3 +1,4 @@
+using CompactConv.Runtime;
 using CompactConv.Metrics;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -26,14 +27,15 @@ public static class Evaluator
         InferenceMode.Run(model, () =>
         {
             long count = inputs.shape[0];
+            var device = ComputeDevice.Of(model);
             float[,]? result = null;
             for (long start = 0; start < count; start += batchSize)
             {
                 using var scope = NewDisposeScope();
                 long length = Math.Min(batchSize, count - start);
-                var batch = inputs.narrow(0, start, length);
+                var batch = ComputeDevice.OnDevice(inputs.narrow(0, start, length), device);
                 var probabilities = segmentFrames is { } frames ? SegmentAverage(model, batch, frames) : nn.functional.softmax(model.call(batch), 1);
-                var values = probabilities.to_type(ScalarType.Float32).data<float>().ToArray();
+                var values = probabilities.to_type(ScalarType.Float32).cpu().data<float>().ToArray();
                 int classes = (int)probabilities.shape[1];
                 result ??= new float[count, classes];
                 for (long i = 0; i < length; i++)

@@ -1,3 +1,4 @@
+using CompactConv.Runtime;
 using CompactConv.Models;
 using CompactConv.Training.Augmentation;
 using TorchSharp;
@@ -85,6 +86,7 @@ public sealed class EventTrainer
         if (batchSize < 1) throw new ArgumentException($"batch size must be at least 1, got {batchSize}");
         long count = inputs.shape[0];
         if (count == 0) throw new ArgumentException("no inputs to predict");
+        var device = ComputeDevice.Of(model);
         return InferenceMode.Run(model, () =>
         {
             var parts = new List<Tensor>();
@@ -93,8 +95,8 @@ public sealed class EventTrainer
                 for (long start = 0; start < count; start += batchSize)
                 {
                     using var scope = NewDisposeScope();
-                    var batch = inputs.narrow(0, start, Math.Min(batchSize, count - start));
-                    parts.Add(nn.functional.sigmoid(model.call(batch)).MoveToOuterDisposeScope());
+                    var batch = ComputeDevice.OnDevice(inputs.narrow(0, start, Math.Min(batchSize, count - start)), device);
+                    parts.Add(nn.functional.sigmoid(model.call(batch)).cpu().MoveToOuterDisposeScope());
                 }
                 return cat(parts, 0);
             }
@@ -138,6 +140,9 @@ public sealed class EventTrainer
             if (train.Strong is not null) selected.Add(train.Strong.index_select(0, index).to_type(ScalarType.Float32).unsqueeze(1));
             Tensor[] targets = selected.ToArray();
             if (augmentation.Any) (inputs, targets) = SpectrogramAugmenter.ApplyWithTargets(inputs, targets, augmentation, epoch.AugmentRandom);
+            // Augmentation draws on the CPU; the model's device gets the result.
+            inputs = ComputeDevice.Move(inputs);
+            targets = targets.Select(ComputeDevice.Move).ToArray();
             var strongWeights = train.Strong is null ? null : targets[^1].squeeze(1).ge(1 - 1e-6).to_type(ScalarType.Float32);
 
             Tensor frameLogits, loss;

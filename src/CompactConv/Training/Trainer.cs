@@ -1,10 +1,12 @@
 using CompactConv.Models;
+using CompactConv.Runtime;
+using CompactConv.Training.Batches;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace CompactConv.Training;
 
-/// <summary>The outcome of <see cref="Trainer.Run"/>; <paramref name="Stop"/> says where a run stopped by its time budget continues.</summary>
+/// <summary>The outcome of <c>Trainer.Run</c>; <paramref name="Stop"/> says where a run stopped by its time budget continues.</summary>
 public sealed record TrainingResult(int EpochsCompleted, IReadOnlyList<EpochRecord> History, double FinalTestAccuracy, int BestEpoch,
     double BestAccuracy, BudgetStop? Stop = null);
 
@@ -35,22 +37,46 @@ public sealed class Trainer
         this.clock = clock;
     }
 
-    /// <summary>Builds the model of a config with the seeded initialisation every run of it uses.</summary>
-    public static nn.Module<Tensor, Tensor> BuildModel(RunConfig config)
+    /// <summary>
+    /// Builds the model of a config with the seeded initialisation every run of it uses, on the CPU,
+    /// then (unless <paramref name="onCpu"/>) moves it to <see cref="ComputeDevice.Current"/>.
+    /// </summary>
+    public static nn.Module<Tensor, Tensor> BuildModel(RunConfig config, bool onCpu = false)
     {
         manual_seed(config.Training.Seed);
-        return ModelRegistry.Create(config.Model);
+        var model = ModelRegistry.Create(config.Model);
+        return onCpu ? model : ComputeDevice.Place(model);
     }
 
     /// <summary>
-    /// Runs (or, with <paramref name="resume"/>, continues) training. Without resume, a folder that
-    /// already holds a checkpoint is refused rather than overwritten.
+    /// Runs (or, with <paramref name="resume"/>, continues) training on the tensors of <paramref name="train"/>.
+    /// Without resume, a folder that already holds a checkpoint is refused rather than overwritten.
     /// </summary>
-    public TrainingResult Run(TensorDataset train, TensorDataset test, bool resume)
+    public TrainingResult Run(TensorDataset train, TensorDataset test, bool resume) =>
+        Run(train.Count, epoch => RunEpoch(epoch, new TensorSteps(train), train.Count, test), resume);
+
+    /// <summary>
+    /// Runs (or continues) training on the batches of an image input pipeline, which crops, flips
+    /// and cuts out on its loader thread while the model trains. The batches follow the same
+    /// per-epoch order as <see cref="Run(TensorDataset, TensorDataset, bool)"/>, so a resumed run
+    /// continues exactly.
+    /// </summary>
+    public TrainingResult Run(ImageBatchSource batches, TensorDataset test, bool resume)
     {
-        var outcome = EpochLoop.Run<EpochRecord, CheckpointState>(config, runFolder, resume, train.Count, observer,
-            epoch => RunEpoch(epoch, train, test), TallySize, record => record.TestAccuracy, latestIsBest: false,
-            observer.EpochCompleted, clock);
+        ArgumentNullException.ThrowIfNull(batches);
+        if (batches.Options.BatchSize != config.Training.BatchSize || batches.Options.Seed != config.Training.Seed)
+            throw new ArgumentException("the image batch source must use the run's batch size and seed (ImageBatchSource.ForRun)", nameof(batches));
+        return Run(batches.Count, epoch =>
+        {
+            using var steps = new PipelineSteps(batches, epoch);
+            return RunEpoch(epoch, steps, batches.Count, test);
+        }, resume);
+    }
+
+    private TrainingResult Run(long samples, Func<EpochContext, EpochRecord?> runEpoch, bool resume)
+    {
+        var outcome = EpochLoop.Run<EpochRecord, CheckpointState>(config, runFolder, resume, samples, observer,
+            runEpoch, TallySize, record => record.TestAccuracy, latestIsBest: false, observer.EpochCompleted, clock);
         var history = outcome.History;
         double final = history.Count > 0 ? history[^1].TestAccuracy : double.NaN;
         return new TrainingResult(history.Count, history, final, outcome.BestEpoch, outcome.Best, outcome.Stop);
@@ -59,7 +85,7 @@ public sealed class Trainer
     // The epoch's running sums: loss times batch length, and correct predictions.
     private const int TallySize = 2, LossSum = 0, Correct = 1;
 
-    private EpochRecord? RunEpoch(EpochContext epoch, TensorDataset train, TensorDataset test)
+    private EpochRecord? RunEpoch(EpochContext epoch, IStepInputs steps, long samples, TensorDataset test)
     {
         var options = config.Training;
         var augmentation = options.Augmentation;
@@ -71,22 +97,23 @@ public sealed class Trainer
             if (epoch.OutOfTime(step)) return null;
             using var scope = NewDisposeScope();
             (var index, long length, learningRate) = epoch.BeginStep(step);
-            var inputs = train.Inputs.index_select(0, index);
-            var labels = train.Labels.index_select(0, index);
+            var (inputs, labels) = steps.Take(step, index);
 
+            // Augmentation draws on the CPU, where the batch was made; the model's device gets the result.
             Tensor logits, loss, truth;
             if (augmentation.Any)
             {
                 var (augmented, targets) = Augmentation.SpectrogramAugmenter.Apply(inputs, labels, config.ClassNames.Length, augmentation, epoch.AugmentRandom);
-                logits = model.call(augmented);
+                targets = ComputeDevice.Move(targets);
+                logits = model.call(ComputeDevice.Move(augmented));
                 loss = SoftTargetCrossEntropy(logits, targets, options.LabelSmoothing);
                 truth = targets.argmax(1);
             }
             else
             {
-                logits = model.call(inputs);
-                loss = nn.functional.cross_entropy(logits, labels, label_smoothing: options.LabelSmoothing);
-                truth = labels;
+                truth = ComputeDevice.Move(labels);
+                logits = model.call(ComputeDevice.Move(inputs));
+                loss = nn.functional.cross_entropy(logits, truth, label_smoothing: options.LabelSmoothing);
             }
             double lossValue = TrainingDivergedException.CheckFinite(loss.item<float>(), epoch.Epoch, step + 1);
             epoch.BackwardAndStep(loss);
@@ -97,8 +124,38 @@ public sealed class Trainer
         }
         double seconds = epoch.TrainingSeconds();
         var metrics = Evaluator.Evaluate(model, test, config.ClassNames, options.EvalBatchSize, augmentation.CropFrames);
-        return new EpochRecord(epoch.Epoch, learningRate, tally[LossSum] / train.Count, tally[Correct] / train.Count,
-            metrics.Loss ?? double.NaN, metrics.Accuracy, seconds, train.Count / seconds);
+        return new EpochRecord(epoch.Epoch, learningRate, tally[LossSum] / samples, tally[Correct] / samples,
+            metrics.Loss ?? double.NaN, metrics.Accuracy, seconds, samples / seconds);
+    }
+
+    // Where a step's inputs and labels come from: rows of in-memory tensors picked by the step's
+    // indices, or the next batch of an image pipeline (which follows the same order by construction).
+    private interface IStepInputs
+    {
+        (Tensor Inputs, Tensor Labels) Take(long step, Tensor index);
+    }
+
+    private sealed class TensorSteps(TensorDataset train) : IStepInputs
+    {
+        public (Tensor Inputs, Tensor Labels) Take(long step, Tensor index) =>
+            (train.Inputs.index_select(0, index), train.Labels.index_select(0, index));
+    }
+
+    private sealed class PipelineSteps(ImageBatchSource source, EpochContext epoch) : IStepInputs, IDisposable
+    {
+        private readonly IEnumerator<TrainingBatch> batches = source.Epoch(epoch.Epoch, epoch.FirstStep).GetEnumerator();
+
+        public (Tensor Inputs, Tensor Labels) Take(long step, Tensor index)
+        {
+            if (!batches.MoveNext()) throw new InvalidOperationException($"the image pipeline ran out of batches at step {step + 1} of epoch {epoch.Epoch}");
+            using var batch = batches.Current;
+            if (batch.Step != step) throw new InvalidOperationException($"the image pipeline gave step {batch.Step + 1} where step {step + 1} was due");
+            // The batch belongs to no scope (it may come from the loader thread): aliases made here
+            // belong to the step's scope and keep the storage alive once the batch's handles are gone.
+            return (batch.Inputs.alias(), batch.Labels.alias());
+        }
+
+        public void Dispose() => batches.Dispose();
     }
 
     /// <summary>The torch seed of epoch <paramref name="epoch"/> of a run seeded with <paramref name="seed"/>, the base of <see cref="StepSeed"/>.</summary>

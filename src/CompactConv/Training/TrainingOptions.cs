@@ -74,6 +74,15 @@ public sealed record TrainingOptions
     /// <summary>Train-time augmentation (mixup, SpecAugment, random crops); all off by default.</summary>
     public Augmentation.AugmentationOptions Augmentation { get; init; } = new();
 
+    /// <summary>
+    /// Image augmentation (random crop with padding, flip, cutout); all off by default. When any is on,
+    /// image training takes its batches from an <see cref="Batches.ImageBatchSource"/>.
+    /// </summary>
+    public Augmentation.ImageAugmentationOptions ImageAugmentation { get; init; } = new();
+
+    /// <summary>Image batches the loader thread prepares ahead of the model (0: on the training thread).</summary>
+    public int Prefetch { get; init; } = 2;
+
     /// <summary>Batch size used for evaluation.</summary>
     public int EvalBatchSize { get; init; } = 500;
 
@@ -92,6 +101,9 @@ public sealed record TrainingOptions
         if (ClipGradNorm is { } clip && !(clip > 0 && double.IsFinite(clip))) throw new ArgumentException($"--clip-grad must be a positive number, got {clip}");
         if (MaxMinutes is { } minutes && !(minutes > 0 && double.IsFinite(minutes))) throw new ArgumentException($"--max-minutes must be a positive number, got {minutes}");
         if (EvalBatchSize < 1) throw new ArgumentException($"eval batch size must be at least 1, got {EvalBatchSize}");
+        if (Prefetch is < 0 or > Batches.ImageBatchOptions.MaxPrefetch)
+            throw new ArgumentException($"--prefetch must be 0 to {Batches.ImageBatchOptions.MaxPrefetch}, got {Prefetch}");
         Augmentation.Validate();
+        ImageAugmentation.Validate();
     }
 }

@@ -47,17 +47,18 @@ public sealed class ImageBatchSource : IDisposable
 
     /// <summary>
     /// The adapter for <see cref="Trainer"/>: batches of a run's training images with its batch size,
-    /// seed and normalisation, so that they follow the trainer's own order step for step.
+    /// seed, normalisation, image augmentation and prefetch depth, so that they follow the trainer's
+    /// own order step for step.
     /// </summary>
-    public static ImageBatchSource ForRun(RunConfig config, ImageDataset train, ImageAugmentationOptions augmentation, int prefetch = 2)
+    public static ImageBatchSource ForRun(RunConfig config, ImageDataset train)
     {
         ArgumentNullException.ThrowIfNull(config);
         return new ImageBatchSource(train, config.Normalization, new ImageBatchOptions
         {
             BatchSize = config.Training.BatchSize,
             Seed = config.Training.Seed,
-            Prefetch = prefetch,
-            Augmentation = augmentation,
+            Prefetch = config.Training.Prefetch,
+            Augmentation = config.Training.ImageAugmentation,
         });
     }
 
@@ -75,16 +76,25 @@ public sealed class ImageBatchSource : IDisposable
         Trainer.StableSeed(Trainer.StableSeed(seed, epoch, AugmentSalt), unchecked((int)step), StepSalt);
 
     /// <summary>
-    /// All batches of <paramref name="epoch"/> in order, prepared on a loader thread when
+    /// The batches of <paramref name="epoch"/> in order, from step <paramref name="firstStep"/> (0-based;
+    /// above 0 when a run resumes inside the epoch) to the last, prepared on a loader thread when
     /// <see cref="ImageBatchOptions.Prefetch"/> is above 0 (see <see cref="BatchPrefetcher"/>), else
     /// on the caller's thread as each is asked for. The caller disposes every batch it receives.
     /// </summary>
-    public IEnumerable<TrainingBatch> Epoch(int epoch)
+    public IEnumerable<TrainingBatch> Epoch(int epoch, long firstStep = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(firstStep);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(firstStep, StepsPerEpoch);
         long[] order = Trainer.Shuffle(train.Count, options.Seed, epoch);
+        long count = StepsPerEpoch - firstStep;
         return options.Prefetch > 0
-            ? BatchPrefetcher.Run(StepsPerEpoch, step => Make(order, epoch, step), options.Prefetch)
-            : Enumerable.Range(0, (int)StepsPerEpoch).Select(step => Make(order, epoch, step));
+            ? BatchPrefetcher.Run(count, k => Make(order, epoch, firstStep + k), options.Prefetch)
+            : LongRange(firstStep, count).Select(step => Make(order, epoch, step));
+    }
+
+    private static IEnumerable<long> LongRange(long start, long count)
+    {
+        for (long k = 0; k < count; k++) yield return start + k;
     }
 
     /// <summary>Step <paramref name="step"/> (0-based) of <paramref name="epoch"/> on its own, e.g. after a resume; the caller disposes it.</summary>

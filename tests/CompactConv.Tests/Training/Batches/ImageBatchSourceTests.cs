@@ -163,7 +163,7 @@ public class ImageBatchSourceTests
     }
 
     [Fact]
-    public void ForRunFollowsTheRunsBatchSizeSeedAndNormalisation()
+    public void ForRunFollowsTheRunsBatchSizeSeedNormalisationAugmentationAndPrefetch()
     {
         var data = Images();
         var config = new RunConfig
@@ -172,9 +172,11 @@ public class ImageBatchSourceTests
             Model = new ModelSpec { Name = "smallcnn", InputShape = [3, 6, 5], NumClasses = 4 },
             ClassNames = ["a", "b", "c", "d"],
             Normalization = Stats,
-            Training = new TrainingOptions { BatchSize = 5, Seed = 9 },
+            Training = new TrainingOptions { BatchSize = 5, Seed = 9, Prefetch = 3, ImageAugmentation = All },
         };
-        using var source = ImageBatchSource.ForRun(config, data, new ImageAugmentationOptions());
+        using var source = ImageBatchSource.ForRun(config, data);
+        Assert.Equal(3, source.Options.Prefetch);
+        Assert.Equal(All, source.Options.Augmentation);
         long[] order = Trainer.Shuffle(23, seed: 9, epoch: 1);
 
         var labels = source.Epoch(1).Select(b => { using (b) return b.Labels.data<long>().ToArray(); }).ToList();
@@ -182,6 +184,23 @@ public class ImageBatchSourceTests
         Assert.Equal(5, source.StepsPerEpoch);
         Assert.Equal(order.Select(i => data.Labels[i]), labels.SelectMany(l => l));
         Assert.Equal([5, 5, 5, 5, 3], labels.Select(l => l.Length));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void AnEpochStartedAtALaterStepGivesTheTailOfTheWholeEpoch(int prefetch)
+    {
+        var data = Images();
+        using var source = Source(data, prefetch, All);
+        var whole = source.Epoch(3).ToList();
+        var tail = source.Epoch(3, firstStep: 1).ToList();
+
+        Assert.Equal([1L, 2L], tail.Select(b => b.Step));
+        for (int k = 0; k < tail.Count; k++) AssertSame(whole[k + 1], tail[k]);
+        Assert.Empty(source.Epoch(3, firstStep: 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => source.Epoch(3, firstStep: 4));
+        foreach (var batch in whole.Concat(tail)) batch.Dispose();
     }
 
     [Fact]
