@@ -119,6 +119,22 @@ public class TrainerPipelineTests
     }
 
     [Fact]
+    public void TrainingThroughThePipelineLeavesNoLiveTensorsBehind()
+    {
+        using var folder = new TempFolder();
+        var images = Images(40, seed: 9);
+        // Prefetch 0 makes every batch on this thread, where the live-tensor statistics count.
+        var config = Config(2, new ImageAugmentationOptions { CropPadding = 2, CutoutSize = 4 }, prefetch: 0);
+        using var test = Normalised(Images(8, seed: 10), config.Normalization);
+        using var source = ImageBatchSource.ForRun(config, images);
+        long live = TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+
+        new Trainer(config, folder.Path).Run(source, test, resume: false);
+
+        Assert.Equal(live, TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+    }
+
+    [Fact]
     public void ASourceWithAnotherBatchSizeThanTheRunIsRefused()
     {
         using var folder = new TempFolder();
