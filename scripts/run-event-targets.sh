@@ -18,10 +18,9 @@ runs=${2:-$HOME/compactconv-runs/events}
 [ -d "$data/audio/train" ] || { echo "error: $data/audio/train not found; run scripts/build-event-benchmark.sh first" >&2; exit 1; }
 mkdir -p "$runs"
 
-# A private copy of the build, so rebuilding the repository while this runs cannot change it.
-dotnet build "$here/src/CompactConv.Cli" -c Release -v quiet -nologo >/dev/null
-rm -rf "$runs/.cli" && cp -r "$here/src/CompactConv.Cli/bin/Release/net10.0" "$runs/.cli"
-cli="$runs/.cli/compactconv"
+# shellcheck source=lib/private-cli.sh
+source "$here/scripts/lib/private-cli.sh"
+private_cli "$here" "$runs"
 mels=64 hop=2048 width=${WIDTH:-0.5}
 recipe=(--task events --dataset urbansed --data "$data" --model crnn --mels "$mels" --hop "$hop"
         --batch 32 --optimizer adamw --lr 0.003 --warmup 1 --epochs "${EPOCHS:-40}" --time-masks 1 --freq-masks 1 --seed 0)

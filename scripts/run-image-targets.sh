@@ -22,12 +22,9 @@ runs=${2:-$HOME/compactconv-runs/images}
     || { echo "error: no Fashion-MNIST IDX files in $data; run scripts/install-fashion-mnist.sh first" >&2; exit 1; }
 mkdir -p "$runs"
 
-if [ -n "${CLI:-}" ]; then cli=$CLI; else
-    # A private copy of the build, so rebuilding the repository while this runs cannot change it.
-    dotnet build "$here/src/CompactConv.Cli" -c Release -v quiet -nologo >/dev/null
-    rm -rf "$runs/.cli" && cp -r "$here/src/CompactConv.Cli/bin/Release/net10.0" "$runs/.cli"
-    cli="$runs/.cli/compactconv"
-fi
+# shellcheck source=lib/private-cli.sh
+source "$here/scripts/lib/private-cli.sh"
+if [ -n "${CLI:-}" ]; then cli=$CLI; else private_cli "$here" "$runs"; fi
 recipe=(--task image --dataset fashion-mnist --data "$data" --model resnet20 --optimizer sgd --lr 0.1 --momentum 0.9
         --weight-decay 5e-4 --schedule cosine --warmup 1 --batch 128 --crop-padding 2 --flip --seed 0
         --epochs "${EPOCHS:-30}" --device "${DEVICE:-cpu}")

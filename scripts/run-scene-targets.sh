@@ -18,10 +18,9 @@ runs=${2:-$HOME/compactconv-runs/scenes}
 [ -f "$data/meta.csv" ] || { echo "error: $data/meta.csv not found; run scripts/build-scene-benchmark.sh first" >&2; exit 1; }
 mkdir -p "$runs"
 
-# A private copy of the build, so rebuilding the repository while this runs cannot change it.
-dotnet build "$here/src/CompactConv.Cli" -c Release -v quiet -nologo >/dev/null
-rm -rf "$runs/.cli" && cp -r "$here/src/CompactConv.Cli/bin/Release/net10.0" "$runs/.cli"
-cli="$runs/.cli/compactconv"
+# shellcheck source=lib/private-cli.sh
+source "$here/scripts/lib/private-cli.sh"
+private_cli "$here" "$runs"
 mels=64
 recipe=(--task scenes --dataset tau2019 --data "$data" --mels "$mels" --batch 32 --optimizer adamw
         --lr 0.002 --warmup 2 --mixup 0.2 --time-masks 2 --freq-masks 2 --seed 0)

@@ -39,13 +39,5 @@ public sealed class ImageAugmentationOptionSet
     public int Prefetch(ParseResult parse) => parse.GetValue(prefetch);
 
     /// <summary>Refuses the options for an audio task, whose training would otherwise ignore them without a word.</summary>
-    public void RefuseFor(ParseResult parse, string task)
-    {
-        foreach (var option in All)
-        {
-            var result = parse.GetResult(option);
-            if (result is not null && !result.Implicit)
-                throw new UsageException($"{option.Name} applies to --task image only, not {task}");
-        }
-    }
+    public void RefuseFor(ParseResult parse, string task) => TaskOptionCheck.RefuseGiven(parse, All, "image", task);
 }

@@ -37,15 +37,8 @@ public sealed class ImageDataOptions
     /// Refuses the image-only options (not the shared <c>--skip-bad</c>) for another task, whose data
     /// loading would otherwise ignore them without a word.
     /// </summary>
-    public void RefuseFor(ParseResult parse, string task)
-    {
-        foreach (Option option in new Option[] { labels, imageSize, grey, testFraction })
-        {
-            var result = parse.GetResult(option);
-            if (result is not null && !result.Implicit)
-                throw new UsageException($"{option.Name} applies to --task image only, not {task}");
-        }
-    }
+    public void RefuseFor(ParseResult parse, string task) =>
+        TaskOptionCheck.RefuseGiven(parse, [labels, imageSize, grey, testFraction], "image", task);
 
     /// <summary>The dataset options; values a dataset cannot take are refused by <see cref="ImageDatasets.Load"/>.</summary>
     public ImageDatasetOptions Parse(ParseResult parse, int seed)

@@ -34,7 +34,7 @@ internal static class EpochLoop
         // Saved weights load into the model on the CPU, before it moves to the compute device and the
         // optimiser is made: loading into a CUDA model replaces its parameter tensors, and the
         // optimiser's state is keyed by the tensors it was made with.
-        using var model = Trainer.BuildModel(config, onCpu: true);
+        using var model = Trainer.BuildModel(config);
         var saved = resume ? store.ReadState<TState>() : null;
         if (saved is not null) store.LoadModel(model, saved.ModelFile);
         ComputeDevice.Place(model);

@@ -38,14 +38,13 @@ public sealed class Trainer
     }
 
     /// <summary>
-    /// Builds the model of a config with the seeded initialisation every run of it uses, on the CPU,
-    /// then (unless <paramref name="onCpu"/>) moves it to <see cref="ComputeDevice.Current"/>.
+    /// Builds the model of a config on the CPU with the seeded initialisation every run of it uses
+    /// (the same weights whatever the device; <see cref="ComputeDevice.Place"/> moves it).
     /// </summary>
-    public static nn.Module<Tensor, Tensor> BuildModel(RunConfig config, bool onCpu = false)
+    public static nn.Module<Tensor, Tensor> BuildModel(RunConfig config)
     {
         manual_seed(config.Training.Seed);
-        var model = ModelRegistry.Create(config.Model);
-        return onCpu ? model : ComputeDevice.Place(model);
+        return ModelRegistry.Create(config.Model);
     }
 
     /// <summary>
