@@ -42,8 +42,15 @@ public static class BenchDataCommand
             if (parse.GetValue(maxBatches) is < 1) throw new UsageException($"--max-batches must be at least 1, got {parse.GetValue(maxBatches)}");
 
             var clock = Stopwatch.StartNew();
-            using var taskData = ImageTaskData.Load(parse.GetValue(dataset)!, parse.GetValue(data), seed: options.Seed,
-                imageOptions: images.Parse(parse, options.Seed));
+            // The whole training split feeds the pipeline: nothing is trained, so nothing is held out.
+            using var taskData = ImageTaskData.Load(new ImageDataRequest
+            {
+                Dataset = parse.GetValue(dataset)!,
+                DataDir = parse.GetValue(data),
+                ImageData = images.Parse(parse, options.Seed),
+                ValidationFraction = 0,
+                Seed = options.Seed,
+            });
             System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"data: {taskData.Source} (loaded in {clock.Elapsed.TotalSeconds:F1} s)"));
             foreach (var note in taskData.Notes) System.Console.WriteLine($"note: {note}");
             using var source = new ImageBatchSource(taskData.TrainImages, taskData.Normalization, options);

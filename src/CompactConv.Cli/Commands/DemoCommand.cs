@@ -17,28 +17,30 @@ public static class DemoCommand
         var quick = new Option<bool>("--quick") { Description = "4,000 training / 1,000 test images, two epochs (under 2 minutes)" };
         var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => Path.Combine("runs", "demo") };
         var data = new Option<string?>("--data") { Description = "Folder with a full copy of Fashion-MNIST (IDX files)" };
-        var epochs = new Option<int>("--epochs") { Description = "Epochs of the full demo", DefaultValueFactory = _ => 3 };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs of every run (default 3, or 2 with --quick)" };
         command.Options.Add(quick);
         command.Options.Add(output);
         command.Options.Add(data);
         command.Options.Add(epochs);
         CommandRunner.SetAction(command, parse =>
         {
-            int fullEpochs = parse.GetValue(epochs);
-            if (fullEpochs < 1) throw new UsageException($"--epochs must be at least 1, got {fullEpochs}");
+            int? epochCount = parse.GetValue(epochs);
+            if (epochCount < 1) throw new UsageException($"--epochs must be at least 1, got {epochCount}");
             var options = new DemoOptions
             {
                 Quick = parse.GetValue(quick),
                 OutDir = parse.GetValue(output)!,
                 DataDir = parse.GetValue(data),
-                FullEpochs = fullEpochs,
+                Epochs = epochCount,
             };
             var results = ProgressRenderer.Session(observerFor => Demo.Run(options, new ConsoleDemoObserver(observerFor)));
-            var table = new Table().AddColumns("conv", "op", "r", "width", "params", "MACs", "accuracy", "ms/image");
+            var table = new Table().AddColumns("conv", "op", "r", "width", "params", "MACs", "best epoch", "val acc", "test acc", "ms/image");
             foreach (var r in results)
             {
                 table.AddRow(r.Conv, r.Op, r.R.ToString(CultureInfo.InvariantCulture), r.Width.ToString(CultureInfo.InvariantCulture), r.Params.ToString("N0", CultureInfo.InvariantCulture),
-                    r.Macs.ToString("N0", CultureInfo.InvariantCulture), (100 * r.Accuracy).ToString("F2", CultureInfo.InvariantCulture) + " %",
+                    r.Macs.ToString("N0", CultureInfo.InvariantCulture), r.BestEpoch.ToString(CultureInfo.InvariantCulture),
+                    (100 * r.ValidationAccuracy).ToString("F2", CultureInfo.InvariantCulture) + " %",
+                    (100 * r.TestAccuracy).ToString("F2", CultureInfo.InvariantCulture) + " %",
                     r.MsPerImage.ToString("F4", CultureInfo.InvariantCulture));
             }
             AnsiConsole.Write(table);

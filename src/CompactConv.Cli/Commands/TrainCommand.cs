@@ -26,7 +26,12 @@ public static class TrainCommand
         var pipeline = new ImageAugmentationOptionSet();
         var training = new TrainingOptionSet();
         var postProcessing = new PostProcessingOptionSet();
-        var trainLimit = new Option<int?>("--train-limit") { Description = "image: train on a class-balanced subset of this many images" };
+        var trainLimit = new Option<int?>("--train-limit") { Description = "image: use a class-balanced subset of this many training-split images (validation included)" };
+        var validationFraction = new Option<double>("--validation-fraction")
+        {
+            Description = "Share of the training data held out for validation, which picks the best epoch (by class for images, by source recording for scenes, by clip for events); the dataset's own validation split is used where it has one; 0 for none (the last epoch is then the best)",
+            DefaultValueFactory = _ => RunConfig.DefaultValidationFraction,
+        };
         var output = new Option<string>("--out") { Description = "Run folder", Required = true };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint" };
         command.Options.Add(task);
@@ -40,6 +45,7 @@ public static class TrainCommand
         pipeline.AddTo(command);
         postProcessing.AddTo(command);
         command.Options.Add(trainLimit);
+        command.Options.Add(validationFraction);
         command.Options.Add(output);
         command.Options.Add(resume);
 
@@ -60,65 +66,74 @@ public static class TrainCommand
                 Prefetch = pipeline.Prefetch(parse),
             };
             options.Validate();
+            System.Console.WriteLine($"training: {training.Describe(parse, options)}");
+            double validation = parse.GetValue(validationFraction);
+            // Written so that NaN fails too.
+            if (!(validation >= 0 && validation < 1)) throw new UsageException($"--validation-fraction must be at least 0 and below 1, got {validation}");
             string runFolder = parse.GetValue(output)!;
             bool resuming = parse.GetValue(resume);
             RunConfig? saved = resuming ? RunConfig.Load(Path.Combine(runFolder, "config.json")) : null;
             return taskName switch
             {
-                "scenes" => TrainScenes(parse, dataset, data, model, audio, options, runFolder, resuming, saved),
-                "events" => TrainEvents(parse, dataset, data, model, audio, postProcessing, options, runFolder, resuming, saved),
-                _ => TrainImages(parse, dataset, data, model, images, trainLimit, options, runFolder, resuming, saved),
+                "scenes" => TrainScenes(parse, dataset, data, model, audio, options, validation, runFolder, resuming, saved),
+                "events" => TrainEvents(parse, dataset, data, model, audio, postProcessing, options, validation, runFolder, resuming, saved),
+                _ => TrainImages(parse, dataset, data, model, images, trainLimit, options, validation, runFolder, resuming, saved),
             };
         });
         return command;
     }
 
     private static int TrainImages(ParseResult parse, Option<string?> dataset, Option<string?> data, ModelOptions model,
-        ImageDataOptions images, Option<int?> trainLimit, TrainingOptions options, string runFolder, bool resuming, RunConfig? saved)
+        ImageDataOptions images, Option<int?> trainLimit, TrainingOptions options, double validationFraction, string runFolder, bool resuming, RunConfig? saved)
     {
         var request = new ImageRunRequest
         {
-            Dataset = parse.GetValue(dataset) ?? "fashion-mnist",
-            DataDir = parse.GetValue(data),
+            Data = new ImageDataRequest
+            {
+                Dataset = parse.GetValue(dataset) ?? "fashion-mnist",
+                DataDir = parse.GetValue(data),
+                TrainLimit = parse.GetValue(trainLimit),
+                ImageData = images.Parse(parse, options.Seed),
+                ValidationFraction = validationFraction,
+                Seed = options.Seed,
+            },
             BuildSpec = (shape, classes) => model.ToSpec(parse, shape, classes),
             Training = options,
-            TrainLimit = parse.GetValue(trainLimit),
-            ImageData = images.Parse(parse, options.Seed),
         };
-        using var taskData = ImageTaskData.Load(request.Dataset, request.DataDir, request.TrainLimit, null, options.Seed, saved?.Normalization, request.ImageData);
+        using var taskData = ImageTaskData.Load(request.Data, saved?.Normalization);
         foreach (var note in taskData.Notes) System.Console.WriteLine($"note: {note}");
         var config = ImageClassification.CreateConfig(request, taskData);
         if (!config.Training.ImageAugmentation.Any)
-            return Run(config, runFolder, resuming, taskData.Source, taskData.Train, taskData.Test);
+            return Run(config, runFolder, resuming, taskData.Source, taskData.Train.Count, trainer => trainer.Run(taskData.Train, taskData.Validation, resuming));
         // Augmented batches come from the input pipeline, prepared on a loader thread while the model trains.
         using var batches = ImageBatchSource.ForRun(config, taskData.TrainImages);
         System.Console.WriteLine($"pipeline: augmentation {config.Training.ImageAugmentation.Describe()}, prefetch {config.Training.Prefetch}");
-        return Run(config, runFolder, resuming, taskData.Source, trainer => trainer.Run(batches, taskData.Test, resuming));
+        return Run(config, runFolder, resuming, taskData.Source, taskData.Train.Count, trainer => trainer.Run(batches, taskData.Validation, resuming));
     }
 
     private static int TrainScenes(ParseResult parse, Option<string?> dataset, Option<string?> data, ModelOptions model,
-        AudioOptions audio, TrainingOptions options, string runFolder, bool resuming, RunConfig? saved)
+        AudioOptions audio, TrainingOptions options, double validationFraction, string runFolder, bool resuming, RunConfig? saved)
     {
         string name = parse.GetValue(dataset) ?? throw new UsageException("--dataset is required for --task scenes (tau2019, tau2020, esc50, urbansound8k, folders)");
         string dataDir = parse.GetValue(data) ?? throw new UsageException("--data is required for --task scenes");
-        var request = audio.Request(parse, name, dataDir, options.Seed);
+        var request = audio.Request(parse, name, dataDir, options.Seed) with { ValidationFraction = validationFraction };
         using var taskData = FeatureProgress.Run("features", progress =>
             SceneTaskData.Load(request, progress, saved?.Normalization, saved?.Model.InputShape[2]));
         System.Console.WriteLine(FeatureProgress.Describe(taskData.Extraction));
         foreach (var note in taskData.Notes.Take(20)) System.Console.WriteLine($"note: {note}");
         var config = SceneClassification.CreateConfig(request, taskData, (shape, classes) => model.ToSpec(parse, shape, classes), options);
-        return Run(config, runFolder, resuming, taskData.Source, taskData.Train, taskData.Test);
+        return Run(config, runFolder, resuming, taskData.Source, taskData.Train.Count, trainer => trainer.Run(taskData.Train, taskData.Validation, resuming));
     }
 
     private static int TrainEvents(ParseResult parse, Option<string?> dataset, Option<string?> data, ModelOptions model,
-        AudioOptions audio, PostProcessingOptionSet postProcessing, TrainingOptions options, string runFolder, bool resuming, RunConfig? saved)
+        AudioOptions audio, PostProcessingOptionSet postProcessing, TrainingOptions options, double validationFraction, string runFolder, bool resuming, RunConfig? saved)
     {
         string name = parse.GetValue(dataset) ?? throw new UsageException("--dataset is required for --task events (urbansed, desed, tsv)");
         string dataDir = parse.GetValue(data) ?? throw new UsageException("--data is required for --task events");
         if (!EventDatasets.Names.Contains(name)) throw new UsageException($"--dataset: unknown event dataset '{name}' (expected {string.Join(", ", EventDatasets.Names)})");
         // Every option is checked before minutes of feature extraction.
         EventDetection.RequireFrameModel(model.ToSpec(parse, [1, 1, 1], 1).Name);
-        var request = audio.EventRequest(parse, name, dataDir, options.Seed);
+        var request = audio.EventRequest(parse, name, dataDir, options.Seed) with { ValidationFraction = validationFraction };
         var post = postProcessing.Parse(parse);
         using var taskData = FeatureProgress.Run("features", progress =>
             EventTaskData.Load(request, progress, saved?.Normalization, saved?.Model.InputShape[2]));
@@ -127,7 +142,7 @@ public static class TrainCommand
         var config = EventDetection.CreateConfig(request, taskData, (shape, classes) => model.ToSpec(parse, shape, classes), options, post);
         System.Console.WriteLine($"data: {taskData.Source}");
         System.Console.WriteLine($"model: {config.Model.Name} {config.Model.ConvLabel}, {config.Training.Epochs} epochs -> {runFolder}");
-        var result = ProgressRenderer.Train(config.Model.ConvLabel, observer => EventDetection.Train(config, runFolder, taskData, resuming, observer));
+        var result = ProgressRenderer.Train(config.Model.ConvLabel, observer => EventDetection.Train(config, runFolder, taskData, resuming, observer), "clips");
         ReportStop(result.Stop, runFolder);
         if (result.History.Count > 0)
         {
@@ -137,19 +152,24 @@ public static class TrainCommand
         return ExitCodes.Success;
     }
 
-    private static int Run(RunConfig config, string runFolder, bool resuming, string source, TensorDataset train, TensorDataset test) =>
-        Run(config, runFolder, resuming, source, trainer => trainer.Run(train, test, resuming));
-
-    private static int Run(RunConfig config, string runFolder, bool resuming, string source, Func<Trainer, TrainingResult> train)
+    private static int Run(RunConfig config, string runFolder, bool resuming, string source, long trainCount, Func<Trainer, TrainingResult> train)
     {
         System.Console.WriteLine($"data: {source}");
         System.Console.WriteLine($"model: {config.Model.Name} {config.Model.ConvLabel}, {config.Training.Epochs} epochs on {ComputeDevice.Current} -> {runFolder}");
-        var result = ProgressRenderer.Train(config.Model.ConvLabel, observer => train(new Trainer(config, runFolder, observer)));
+        var result = ProgressRenderer.Train(config.Model.ConvLabel, observer => train(new Trainer(config, runFolder, observer)), ProgressRenderer.UnitOf(config.Task));
         ReportStop(result.Stop, runFolder);
         // A budget can run out before the first epoch completes: then there is no accuracy yet.
         if (result.History.Count > 0)
         {
-            System.Console.WriteLine($"final test accuracy {result.FinalTestAccuracy:P2} (best {result.BestAccuracy:P2} at epoch {result.BestEpoch})");
+            bool validated = !double.IsNaN(result.FinalValidationAccuracy);
+            System.Console.WriteLine(validated
+                ? $"best validation accuracy {result.BestValidationAccuracy:P2} at epoch {result.BestEpoch} (last epoch {result.FinalValidationAccuracy:P2}); 'compactconv eval --checkpoint {runFolder} --best' scores the test split"
+                : $"no validation data: best.model is the last epoch ({result.BestEpoch}); 'compactconv eval --checkpoint {runFolder}' scores the test split");
+            long steps = result.History.Count * ((trainCount + config.Training.BatchSize - 1) / config.Training.BatchSize);
+            var warning = validated
+                ? ChanceLevel.Warning("best validation accuracy", result.BestValidationAccuracy, config.ClassNames.Length, steps)
+                : ChanceLevel.Warning("training accuracy", result.History[^1].TrainAccuracy, config.ClassNames.Length, steps);
+            if (warning is not null) System.Console.WriteLine($"warning: {warning}");
         }
         return ExitCodes.Success;
     }

@@ -9,7 +9,7 @@ public sealed class TrainingOptionSet
     private readonly Option<int> epochs = new("--epochs") { Description = "Epochs", DefaultValueFactory = _ => 10 };
     private readonly Option<int> batch = new("--batch") { Description = "Batch size", DefaultValueFactory = _ => 128 };
     private readonly Option<double?> lr = new("--lr") { Description = "Learning rate (default 0.05 for sgd, 0.003 for adamw)" };
-    private readonly Option<string?> optimizer = new("--optimizer") { Description = "sgd or adamw (default: sgd for image, adamw for scenes)" };
+    private readonly Option<string?> optimizer = new("--optimizer") { Description = "sgd or adamw (default: sgd for --task image, adamw for scenes and events)" };
     private readonly Option<double> momentum = new("--momentum") { Description = "SGD momentum (Nesterov)", DefaultValueFactory = _ => 0.9 };
     private readonly Option<double?> weightDecay = new("--weight-decay") { Description = "Weight decay (default 5e-4 for sgd, 1e-4 for adamw)" };
     private readonly Option<string> schedule = new("--schedule") { Description = "cosine, step or constant", DefaultValueFactory = _ => "cosine" };
@@ -28,6 +28,28 @@ public sealed class TrainingOptionSet
         {
             command.Options.Add(option);
         }
+    }
+
+    /// <summary>
+    /// The settings a run trains with, one line for its start: optimiser, rate, weight decay, batch,
+    /// schedule, warm-up, epochs and seed, each marked "(default)" unless given on the command line.
+    /// </summary>
+    public string Describe(ParseResult parse, TrainingOptions options)
+    {
+        string Mark(Option option) => parse.GetResult(option) is { Implicit: false } ? "" : " (default)";
+        var parts = new List<string>
+        {
+            $"optimizer {options.Optimizer.ToString().ToLowerInvariant()}{Mark(optimizer)}",
+            FormattableString.Invariant($"lr {options.LearningRate}{Mark(lr)}"),
+        };
+        if (options.Optimizer == OptimizerKind.Sgd) parts.Add(FormattableString.Invariant($"momentum {options.Momentum}{Mark(momentum)}"));
+        parts.Add(FormattableString.Invariant($"weight decay {options.WeightDecay}{Mark(weightDecay)}"));
+        parts.Add($"batch {options.BatchSize}{Mark(batch)}");
+        parts.Add($"{options.Schedule.ToString().ToLowerInvariant()} schedule{Mark(schedule)}");
+        if (options.WarmupEpochs > 0) parts.Add(FormattableString.Invariant($"warm-up {options.WarmupEpochs} epoch(s)"));
+        parts.Add($"{options.Epochs} epochs{Mark(epochs)}");
+        parts.Add($"seed {options.Seed}{Mark(seed)}");
+        return string.Join(", ", parts);
     }
 
     /// <summary>Reads the options; unknown names are usage errors naming the option.</summary>

@@ -18,31 +18,38 @@ public static class ProgressRenderer
     /// <summary>True when progress is drawn as a bar.</summary>
     public static bool Interactive => !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
-    /// <summary>Runs <paramref name="run"/> with an observer that renders one training run's progress.</summary>
-    public static T Train<T>(string label, Func<ITrainingObserver, T> run) =>
-        Session(observerFor => run(observerFor(label)));
+    /// <summary>
+    /// Runs <paramref name="run"/> with an observer that renders one training run's progress; speeds are
+    /// in <paramref name="unit"/>s per second (<c>img</c> for image runs, <c>clips</c> for audio).
+    /// </summary>
+    public static T Train<T>(string label, Func<ITrainingObserver, T> run, string unit = "img") =>
+        Session(observerFor => run(observerFor(label)), unit);
 
     /// <summary>
     /// Runs <paramref name="run"/>, which may train several models; it asks the factory it is given
     /// for one observer per labelled run, all drawn in the same progress display.
     /// </summary>
-    public static T Session<T>(Func<Func<string, ITrainingObserver>, T> run)
+    public static T Session<T>(Func<Func<string, ITrainingObserver>, T> run, string unit = "img")
     {
-        if (!Interactive) return run(label => new PlainObserver(label));
+        if (!Interactive) return run(label => new PlainObserver(label, unit));
         T result = default!;
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(context => result = run(label => new BarObserver(label, context)));
+            .Start(context => result = run(label => new BarObserver(label, unit, context)));
         return result;
     }
 
-    private static string EpochLine(string label, EpochRecord r) => string.Create(CultureInfo.InvariantCulture,
-        $"{label} epoch {r.Epoch}: train loss {r.TrainLoss:F4} acc {100 * r.TrainAccuracy:F2} %, test loss {r.TestLoss:F4} acc {100 * r.TestAccuracy:F2} %, {r.Seconds:F1} s ({r.ImagesPerSecond:F0} img/s)");
+    /// <summary>The speed unit of <paramref name="task"/>'s training examples: <c>img</c> or <c>clips</c>.</summary>
+    public static string UnitOf(string task) => task == "image" ? "img" : "clips";
+
+    // Image runs count images and audio runs clips: unit says which ("img" or "clips").
+    private static string EpochLine(string label, string unit, EpochRecord r) => string.Create(CultureInfo.InvariantCulture,
+        $"{label} epoch {r.Epoch}: train loss {r.TrainLoss:F4} acc {100 * r.TrainAccuracy:F2} %, validation loss {r.ValidationLoss:F4} acc {100 * r.ValidationAccuracy:F2} %, {r.Seconds:F1} s ({r.ExamplesPerSecond:F0} {unit}/s)");
 
     private static string EventEpochLine(string label, EventEpochRecord r) => string.Create(CultureInfo.InvariantCulture,
         $"{label} epoch {r.Epoch}: train loss {r.TrainLoss:F4} frame F1 {r.TrainFrameF1:F3}, validation event F1 {r.ValidationScore:F4}, {r.Seconds:F1} s ({r.ClipsPerSecond:F1} clips/s)");
 
-    private sealed class PlainObserver(string label) : ITrainingObserver
+    private sealed class PlainObserver(string label, string unit) : ITrainingObserver
     {
         private readonly Stopwatch sinceLastLine = Stopwatch.StartNew();
 
@@ -62,7 +69,7 @@ public static class ProgressRenderer
         public void EpochCompleted(EpochRecord record)
         {
             sinceLastLine.Restart();
-            System.Console.WriteLine(EpochLine(label, record));
+            System.Console.WriteLine(EpochLine(label, unit, record));
         }
 
         public void EventEpochCompleted(EventEpochRecord record)
@@ -72,7 +79,7 @@ public static class ProgressRenderer
         }
     }
 
-    private sealed class BarObserver(string label, ProgressContext context) : ITrainingObserver
+    private sealed class BarObserver(string label, string unit, ProgressContext context) : ITrainingObserver
     {
         private ProgressTask? task;
         private long stepsPerEpoch = 1;
@@ -93,7 +100,7 @@ public static class ProgressRenderer
             task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{label} epoch {epoch} loss {loss:F3}"));
         }
 
-        public void EpochCompleted(EpochRecord record) => AnsiConsole.MarkupLine(Markup.Escape(EpochLine(label, record)));
+        public void EpochCompleted(EpochRecord record) => AnsiConsole.MarkupLine(Markup.Escape(EpochLine(label, unit, record)));
 
         public void EventEpochCompleted(EventEpochRecord record) => AnsiConsole.MarkupLine(Markup.Escape(EventEpochLine(label, record)));
     }

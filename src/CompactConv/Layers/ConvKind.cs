@@ -29,6 +29,12 @@ public static class ConvKinds
     /// <summary>The command-line name of a kind (<c>standard</c>, <c>separable</c>, ...).</summary>
     public static string Name(this ConvKind kind) => kind.ToString().ToLowerInvariant();
 
+    /// <summary>Whether blocks of <paramref name="kind"/> read <see cref="ConvOptions.R"/> (compact and squeeze).</summary>
+    public static bool UsesGroupSize(this ConvKind kind) => kind is ConvKind.Compact or ConvKind.Squeeze;
+
+    /// <summary>Whether blocks of <paramref name="kind"/> read <see cref="ConvOptions.Op"/> and <see cref="ConvOptions.Grouping"/> (compact only).</summary>
+    public static bool UsesChannelPool(this ConvKind kind) => kind is ConvKind.Compact;
+
     /// <summary>Parses a command-line name; throws <see cref="ArgumentException"/> naming the value and the choices.</summary>
     public static ConvKind Parse(string name)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CompactConv.Layers;
 
 namespace CompactConv.Models;
@@ -33,9 +34,11 @@ public sealed record ModelSpec
     public required int NumClasses { get; init; }
 
     /// <summary>The conv options this spec implies (defaults for everything not in the spec).</summary>
+    [JsonIgnore]
     public ConvOptions ConvOptions => ConvOptions.Default with { R = R, Op = Op, Grouping = Grouping };
 
     /// <summary>Short human-readable label, e.g. <c>compact(max, r=2)</c>.</summary>
+    [JsonIgnore]
     public string ConvLabel => Conv switch
     {
         ConvKind.Compact => $"compact({Op.Name()}, r={R})",

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using CompactConv.Benchmarks;
@@ -11,9 +10,22 @@ using CompactConv.Training;
 namespace CompactConv.Pipelines;
 
 /// <summary>One row of the demo's results.csv.</summary>
+/// <param name="Conv">Conv kind.</param>
+/// <param name="Op">Interchannel operation (compact only).</param>
+/// <param name="R">Group size (1 for kinds without one).</param>
+/// <param name="Width">Width multiplier.</param>
+/// <param name="Params">Parameters.</param>
+/// <param name="Macs">Multiply-accumulates per image.</param>
+/// <param name="BestEpoch">The epoch with the best validation accuracy, whose weights are reported.</param>
+/// <param name="ValidationAccuracy">Validation accuracy of <paramref name="BestEpoch"/> (the figure that chose it).</param>
+/// <param name="TestAccuracy">Test accuracy of <paramref name="BestEpoch"/>'s weights; the test split is read only for this.</param>
+/// <param name="MsPerImage">Inference time per image.</param>
+/// <param name="TrainSeconds">Training time of all epochs.</param>
+/// <param name="TrainImagesPerSecond">Mean training speed.</param>
+/// <param name="Epochs">Epochs trained.</param>
 public sealed record DemoResult(
-    string Conv, string Op, int R, double Width, long Params, long Macs, double Accuracy, double MsPerImage,
-    double TrainSeconds, double TrainImagesPerSecond, int Epochs);
+    string Conv, string Op, int R, double Width, long Params, long Macs, int BestEpoch, double ValidationAccuracy, double TestAccuracy,
+    double MsPerImage, double TrainSeconds, double TrainImagesPerSecond, int Epochs);
 
 /// <summary>One configuration the demo trains.</summary>
 public sealed record DemoConfiguration(ConvKind Kind, ChannelPoolOp Op, double Width = 1.0);
@@ -21,7 +33,7 @@ public sealed record DemoConfiguration(ConvKind Kind, ChannelPoolOp Op, double W
 /// <summary>Settings of <c>compactconv demo</c>.</summary>
 public sealed record DemoOptions
 {
-    /// <summary>Quick mode: 4,000 training and 1,000 test images, two epochs.</summary>
+    /// <summary>Quick mode: 4,000 training-split and 1,000 test images, two epochs of batch 64, no width-2 row.</summary>
     public bool Quick { get; init; }
 
     /// <summary>Output folder (one run folder per configuration, plus results.csv and report.md).</summary>
@@ -30,8 +42,11 @@ public sealed record DemoOptions
     /// <summary>Optional folder holding a full copy of Fashion-MNIST.</summary>
     public string? DataDir { get; init; }
 
-    /// <summary>Epochs of the full demo.</summary>
-    public int FullEpochs { get; init; } = 3;
+    /// <summary>Epochs of every run; null for the mode's own (2 quick, 3 full).</summary>
+    public int? Epochs { get; init; }
+
+    /// <summary>Batch size of every run; null for the mode's own (64 quick, 128 full).</summary>
+    public int? BatchSize { get; init; }
 
     /// <summary>Most training images the full demo uses (a class-balanced subset); null for all.</summary>
     public int? TrainLimit { get; init; } = 24_000;
@@ -81,19 +96,26 @@ public static class Demo
         // cores even with the 60,000-image set; the test split is always used whole.
         int? trainLimit = options.Quick ? 4000 : options.TrainLimit;
         int? testLimit = options.Quick ? 1000 : null;
-        int epochs = options.Quick ? 2 : options.FullEpochs;
         var training = new TrainingOptions
         {
-            Epochs = epochs,
-            BatchSize = options.Quick ? 64 : 128,
+            Epochs = options.Epochs ?? (options.Quick ? 2 : 3),
+            BatchSize = options.BatchSize ?? (options.Quick ? 64 : 128),
             Optimizer = OptimizerKind.AdamW,
             LearningRate = 3e-3,
             WeightDecay = 1e-4,
             Schedule = ScheduleKind.Cosine,
             Seed = options.Seed,
         };
-        using var data = ImageTaskData.Load("fashion-mnist", options.DataDir, trainLimit, testLimit, options.Seed);
-        observer.DataLoaded(data.Source, data.Train.Count, data.Test.Count);
+        using var data = ImageTaskData.Load(new ImageDataRequest
+        {
+            Dataset = "fashion-mnist",
+            DataDir = options.DataDir,
+            TrainLimit = trainLimit,
+            TestLimit = testLimit,
+            Seed = options.Seed,
+            IncludeTest = true,
+        });
+        observer.DataLoaded(data.Source, data.Train.Count, data.Test!.Count);
 
         var results = new List<DemoResult>();
         var configurations = options.Quick ? Configurations : [.. Configurations, BudgetMatched];
@@ -116,6 +138,7 @@ public static class Demo
                 DataSource = data.Source,
                 TrainLimit = trainLimit,
                 TestLimit = testLimit,
+                ValidationFraction = RunConfig.DefaultValidationFraction,
                 Model = spec,
                 ClassNames = data.ClassNames.ToArray(),
                 Normalization = data.Normalization,
@@ -143,19 +166,20 @@ public static class Demo
         {
             throw new DataException(runFolder, "holds a run with different settings; remove it or choose another --out");
         }
-        var clock = Stopwatch.StartNew();
-        var result = new Trainer(config, runFolder, observer).Run(data.Train, data.Test, resume);
-        clock.Stop();
+        var result = new Trainer(config, runFolder, observer).Run(data.Train, data.Validation, resume);
 
-        using var model = ImageClassification.LoadModel(runFolder, config);
+        // The weights of the epoch chosen on validation data meet the test split once, here.
+        using var model = ImageClassification.LoadModel(runFolder, config, best: true);
+        var test = Evaluator.Evaluate(model, data.Test!, config.ClassNames, config.Training.EvalBatchSize);
         var cost = ModelCost.Measure(model, config.Model.InputShape.Select(d => (long)d).ToArray());
         double msPerImage = InferenceSpeed.MillisecondsPerImage(model, config.Model.InputShape, batchSize: 256);
         var history = result.History;
         double trainSeconds = history.Sum(h => h.Seconds);
-        double imagesPerSecond = history.Count == 0 ? 0 : history.Average(h => h.ImagesPerSecond);
-        return new DemoResult(config.Model.Conv.Name(), config.Model.Conv == ConvKind.Compact ? config.Model.Op.Name() : "",
-            config.Model.Conv == ConvKind.Compact ? config.Model.R : 1, config.Model.Width, cost.Parameters, cost.Macs,
-            result.FinalTestAccuracy, msPerImage, trainSeconds, imagesPerSecond, config.Training.Epochs);
+        double imagesPerSecond = history.Count == 0 ? 0 : history.Average(h => h.ExamplesPerSecond);
+        var spec = config.Model;
+        return new DemoResult(spec.Conv.Name(), spec.Conv.UsesChannelPool() ? spec.Op.Name() : "",
+            spec.Conv.UsesGroupSize() ? spec.R : 1, spec.Width, cost.Parameters, cost.Macs,
+            result.BestEpoch, result.BestValidationAccuracy, test.Accuracy, msPerImage, trainSeconds, imagesPerSecond, config.Training.Epochs);
     }
 
     private static bool SameConfig(string runFolder, RunConfig config)
@@ -191,7 +215,9 @@ public static class Demo
             Map(r => r.Width).Name("width");
             Map(r => r.Params).Name("params");
             Map(r => r.Macs).Name("macs");
-            Map(r => r.Accuracy).Name("accuracy");
+            Map(r => r.BestEpoch).Name("best_epoch");
+            Map(r => r.ValidationAccuracy).Name("validation_accuracy");
+            Map(r => r.TestAccuracy).Name("test_accuracy");
             Map(r => r.MsPerImage).Name("ms_per_image");
             Map(r => r.TrainSeconds).Name("train_seconds");
             Map(r => r.TrainImagesPerSecond).Name("train_images_per_second");
@@ -207,6 +233,7 @@ public static class Demo
         text.AppendLine("# CompactConv demo: smallcnn on Fashion-MNIST");
         text.AppendLine();
         text.AppendLine($"- Data: {dataSource}");
+        text.AppendLine("- Model selection: each row reports the epoch with the best validation accuracy; the test split is read only to report it");
         text.AppendLine($"- Training: {training.Epochs} epoch(s), batch {training.BatchSize}, {training.Optimizer.ToString().ToLowerInvariant()} lr {training.LearningRate.ToString(CultureInfo.InvariantCulture)}, {training.Schedule.ToString().ToLowerInvariant()} schedule, seed {training.Seed}{(options.Quick ? " (quick mode)" : "")}");
         text.AppendLine($"- Inference time: median over 7 forward passes of a batch of 256, {TorchSharp.torch.get_num_threads()} thread(s)");
         text.AppendLine();
@@ -218,14 +245,14 @@ public static class Demo
     public static string MarkdownTable(IReadOnlyList<DemoResult> results, DemoResult? standard)
     {
         var text = new StringBuilder();
-        text.AppendLine("| conv | op | r | width | params | params vs standard | MACs | MACs vs standard | accuracy | ms/image |");
-        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| conv | op | r | width | params | params vs standard | MACs | MACs vs standard | best epoch | validation accuracy | test accuracy | ms/image |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             string paramRatio = standard is null ? "" : $"{100.0 * r.Params / standard.Params:F1} %";
             string macRatio = standard is null ? "" : $"{100.0 * r.Macs / standard.Macs:F1} %";
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Conv} | {r.Op} | {r.R} | {r.Width} | {r.Params:N0} | {paramRatio} | {r.Macs:N0} | {macRatio} | {100 * r.Accuracy:F2} % | {r.MsPerImage:F4} |"));
+                $"| {r.Conv} | {r.Op} | {r.R} | {r.Width} | {r.Params:N0} | {paramRatio} | {r.Macs:N0} | {macRatio} | {r.BestEpoch} | {100 * r.ValidationAccuracy:F2} % | {100 * r.TestAccuracy:F2} % | {r.MsPerImage:F4} |"));
         }
         return text.ToString();
     }

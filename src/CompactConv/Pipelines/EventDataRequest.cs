@@ -27,6 +27,9 @@ public sealed record EventDataRequest
     /// <summary>Seed of the validation hold-out of layouts without a validation split.</summary>
     public int Seed { get; init; }
 
+    /// <summary>Share of the strongly labelled training clips held out for validation when the layout has no validation split, in [0, 1).</summary>
+    public double ValidationFraction { get; init; } = Training.RunConfig.DefaultValidationFraction;
+
     /// <summary>
     /// Length every clip is padded or cut to, in seconds (turned into the frame count of a clip of that
     /// many samples); null takes the longest training clip.

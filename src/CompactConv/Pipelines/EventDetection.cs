@@ -49,6 +49,7 @@ public static class EventDetection
         Features = config.Features ?? new LogMelOptions(),
         CacheDir = cacheDir,
         Seed = config.Training.Seed,
+        ValidationFraction = config.ValidationFraction,
     };
 
     /// <summary>Builds a run config for training on <paramref name="data"/>.</summary>
@@ -62,6 +63,7 @@ public static class EventDetection
             Dataset = request.Dataset,
             DataDir = Path.GetFullPath(request.DataDir),
             DataSource = data.Source,
+            ValidationFraction = request.ValidationFraction,
             Features = request.Features,
             SkipBad = request.SkipBad,
             Model = buildSpec(data.InputShape, data.ClassNames.Count),

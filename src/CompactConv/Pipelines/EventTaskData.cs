@@ -64,7 +64,7 @@ public sealed class EventTaskData : IDisposable
         if (frames is < 1)
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the frame count must be at least 1, got {frames}"));
         var splits = EventDatasets.Load(request.Dataset, request.DataDir,
-            new EventDatasetOptions { SkipBad = request.SkipBad, Seed = request.Seed, SplitFiles = request.SplitFiles });
+            new EventDatasetOptions { SkipBad = request.SkipBad, Seed = request.Seed, SplitFiles = request.SplitFiles, HoldOutFraction = request.ValidationFraction });
         var notes = new List<string>(splits.Notes);
         notes.AddRange(splits.Skipped);
 

@@ -12,26 +12,14 @@ namespace CompactConv.Pipelines;
 /// <summary>What the image pipeline needs from the command line to start a run.</summary>
 public sealed record ImageRunRequest
 {
-    /// <summary>Dataset name.</summary>
-    public required string Dataset { get; init; }
-
-    /// <summary>Optional folder holding a full copy of the dataset.</summary>
-    public string? DataDir { get; init; }
+    /// <summary>The images to read and how to divide them (<see cref="ImageDataRequest.IncludeTest"/> is ignored: training never reads the test split).</summary>
+    public required ImageDataRequest Data { get; init; }
 
     /// <summary>Builds the model spec (name, conv kind, r, op, grouping, width) once the data's input shape and class count are known.</summary>
     public required Func<int[], int, ModelSpec> BuildSpec { get; init; }
 
     /// <summary>Training hyper-parameters.</summary>
     public required TrainingOptions Training { get; init; }
-
-    /// <summary>Optional cap on training samples.</summary>
-    public int? TrainLimit { get; init; }
-
-    /// <summary>Optional cap on test samples.</summary>
-    public int? TestLimit { get; init; }
-
-    /// <summary>Dataset-specific options (CIFAR-100 labels; folder image size, colour, split, skipping); null for the defaults.</summary>
-    public ImageDatasetOptions? ImageData { get; init; }
 }
 
 /// <summary>The image classification pipeline: data -> model from the registry -> trainer -> metrics.</summary>
@@ -41,23 +29,36 @@ public static class ImageClassification
     public static RunConfig CreateConfig(ImageRunRequest request, ImageTaskData data) => new()
     {
         Task = "image",
-        Dataset = request.Dataset,
-        DataDir = request.DataDir,
+        Dataset = request.Data.Dataset,
+        DataDir = request.Data.DataDir is null ? null : Path.GetFullPath(request.Data.DataDir),
         DataSource = data.Source,
-        TrainLimit = request.TrainLimit,
-        TestLimit = request.TestLimit,
-        ImageData = request.ImageData,
-        SkipBad = request.ImageData?.SkipBad ?? false,
+        TrainLimit = request.Data.TrainLimit,
+        TestLimit = request.Data.TestLimit,
+        ValidationFraction = request.Data.ValidationFraction,
+        ImageData = request.Data.ImageData,
+        SkipBad = request.Data.ImageData?.SkipBad ?? false,
         Model = request.BuildSpec(data.InputShape, data.ClassNames.Count),
         ClassNames = data.ClassNames.ToArray(),
         Normalization = data.Normalization,
         Training = request.Training,
     };
 
+    /// <summary>The data request a saved run config describes (with an optional other data folder).</summary>
+    public static ImageDataRequest RequestFor(RunConfig config, string? dataDirOverride = null, bool includeTest = false) => new()
+    {
+        Dataset = config.Dataset,
+        DataDir = dataDirOverride ?? config.DataDir,
+        ImageData = config.ImageData,
+        TrainLimit = config.TrainLimit,
+        TestLimit = config.TestLimit,
+        ValidationFraction = config.ValidationFraction,
+        Seed = config.Training.Seed,
+        IncludeTest = includeTest,
+    };
+
     /// <summary>Loads the data a run config names, normalised with the config's statistics.</summary>
-    public static ImageTaskData LoadData(RunConfig config, string? dataDirOverride = null) =>
-        ImageTaskData.Load(config.Dataset, dataDirOverride ?? config.DataDir, config.TrainLimit, config.TestLimit,
-            config.Training.Seed, config.Normalization, config.ImageData);
+    public static ImageTaskData LoadData(RunConfig config, string? dataDirOverride = null, bool includeTest = false) =>
+        ImageTaskData.Load(RequestFor(config, dataDirOverride, includeTest), config.Normalization);
 
     /// <summary>
     /// Loads the model of a run folder with the weights of its last (or best) checkpoint, on

@@ -19,8 +19,10 @@ public sealed record ScenePrediction(string File, string Label, IReadOnlyDiction
 public static class SceneClassification
 {
     /// <summary>The data request a saved run config describes (with an optional other data folder).</summary>
-    public static SceneDataRequest RequestFor(RunConfig config, string? dataDir, string? cacheDir) => new()
+    public static SceneDataRequest RequestFor(RunConfig config, string? dataDir, string? cacheDir, bool includeTest = false) => new()
     {
+        ValidationFraction = config.ValidationFraction,
+        IncludeTest = includeTest,
         Dataset = config.Dataset,
         DataDir = dataDir ?? config.DataDir ?? throw new DataException("config.json", "the run names no data folder; pass --data"),
         Fold = config.Fold,
@@ -37,6 +39,7 @@ public static class SceneClassification
         Dataset = request.Dataset,
         DataDir = Path.GetFullPath(request.DataDir),
         DataSource = data.Source,
+        ValidationFraction = request.ValidationFraction,
         Fold = request.Fold,
         Features = request.Features,
         SkipBad = request.SkipBad,
@@ -53,11 +56,12 @@ public static class SceneClassification
     public static ClassificationMetrics Evaluate(string runFolder, string? dataDir, string? cacheDir, bool best, out IReadOnlyDictionary<string, double> byDevice, out string source)
     {
         var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
-        using var data = SceneTaskData.Load(RequestFor(config, dataDir, cacheDir), normalization: config.Normalization, frames: config.Model.InputShape[2]);
+        using var data = SceneTaskData.Load(RequestFor(config, dataDir, cacheDir, includeTest: true), normalization: config.Normalization, frames: config.Model.InputShape[2]);
         source = data.Source;
+        var test = data.Test ?? throw new DataException(data.Source, "the test split has no clips");
         using var model = ImageClassification.LoadModel(runFolder, config, best);
-        var probabilities = Evaluator.PredictProbabilities(model, data.Test.Inputs, config.Training.EvalBatchSize, config.Training.Augmentation.CropFrames);
-        var metrics = ClassificationMetrics.FromProbabilities(data.Test.Labels.data<long>().ToArray(), probabilities, config.ClassNames);
+        var probabilities = Evaluator.PredictProbabilities(model, test.Inputs, config.Training.EvalBatchSize, config.Training.Augmentation.CropFrames);
+        var metrics = ClassificationMetrics.FromProbabilities(test.Labels.data<long>().ToArray(), probabilities, config.ClassNames);
         byDevice = ClassificationMetrics.AccuracyByGroup(metrics.Truth, metrics.Predicted, data.TestDevices);
         EvaluationReports.Write(runFolder, metrics, byDevice, config, data.Source, best ? "best" : "last");
         return metrics;

@@ -32,6 +32,19 @@ public sealed record SceneDataRequest
     /// <summary>Seed of the dataset's own splits (folders layout, validation hold-out).</summary>
     public int Seed { get; init; }
 
+    /// <summary>
+    /// Share of the training clips held out for validation (model selection), whole source recordings
+    /// at a time so that pieces of one recording never straddle the split; in [0, 1). Ignored when the
+    /// dataset's split files name validation clips.
+    /// </summary>
+    public double ValidationFraction { get; init; } = RunConfig.DefaultValidationFraction;
+
+    /// <summary>
+    /// Also extract and load the test split. Training leaves it out, so that nothing a run chooses can
+    /// depend on it; evaluation and <c>features</c> read it.
+    /// </summary>
+    public bool IncludeTest { get; init; }
+
     /// <summary>The per-user cache folder: $XDG_CACHE_HOME/compactconv/features or ~/.cache/compactconv/features.</summary>
     public static string DefaultCacheDir
     {
@@ -54,16 +67,19 @@ public sealed class SceneTaskData : IDisposable
     /// <summary>Training split.</summary>
     public required TensorDataset Train { get; init; }
 
-    /// <summary>Test split.</summary>
-    public required TensorDataset Test { get; init; }
+    /// <summary>Validation split (the dataset's own, or held out of training by source recording); null when there is none.</summary>
+    public TensorDataset? Validation { get; init; }
+
+    /// <summary>Test split; null unless <see cref="SceneDataRequest.IncludeTest"/>.</summary>
+    public TensorDataset? Test { get; init; }
 
     /// <summary>Class names.</summary>
     public required IReadOnlyList<string> ClassNames { get; init; }
 
-    /// <summary>Recording device of each test example (null where unknown).</summary>
+    /// <summary>Recording device of each test example (null where unknown); empty without the test split.</summary>
     public required IReadOnlyList<string?> TestDevices { get; init; }
 
-    /// <summary>Test examples in tensor order.</summary>
+    /// <summary>Test examples in tensor order; empty without the test split.</summary>
     public required IReadOnlyList<AudioExample> TestExamples { get; init; }
 
     /// <summary>Per-mel-band mean and std of the training split.</summary>
@@ -83,40 +99,44 @@ public sealed class SceneTaskData : IDisposable
 
     /// <summary>
     /// Loads the splits, checks every audio file, fills the feature cache and builds normalised
-    /// tensors. With <paramref name="normalization"/> and <paramref name="frames"/> from a saved run,
-    /// the same statistics and length are used.
+    /// tensors of the training and validation splits (and the test split on request). With
+    /// <paramref name="normalization"/> and <paramref name="frames"/> from a saved run, the same
+    /// statistics and length are used.
     /// </summary>
     public static SceneTaskData Load(SceneDataRequest request, IProgress<int>? progress = null,
         Normalization? normalization = null, int? frames = null)
     {
         request.Features.Validate();
         var splits = AudioDatasets.Load(request.Dataset, request.DataDir, request.Fold,
-            new AudioDatasetOptions { SkipBad = request.SkipBad, Seed = request.Seed });
+            new AudioDatasetOptions { SkipBad = request.SkipBad, Seed = request.Seed, ValidationFraction = request.ValidationFraction });
         var notes = new List<string>(splits.Warnings);
         notes.AddRange(splits.Skipped);
         var train = splits.Train.ToList();
-        var test = splits.Test.ToList();
+        var validation = splits.Validation.ToList();
+        var test = request.IncludeTest ? splits.Test.ToList() : [];
 
-        var features = LogMelData.Extract(train.Concat(test).Select(e => e.Path), request.Features,
+        var features = LogMelData.Extract(train.Concat(validation).Concat(test).Select(e => e.Path), request.Features,
             request.CacheDir ?? SceneDataRequest.DefaultCacheDir, request.Parallelism, request.SkipBad, request.DataDir, notes, progress);
-        train.RemoveAll(e => features.Failed.Contains(e.Path));
-        test.RemoveAll(e => features.Failed.Contains(e.Path));
+        foreach (var part in new[] { train, validation, test }) part.RemoveAll(e => features.Failed.Contains(e.Path));
 
         var classIndex = splits.ClassNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => (long)p.i, StringComparer.Ordinal);
         var trainFeatures = train.Select(e => features.Get(e.Path)).ToList();
         int length = frames ?? trainFeatures.Max(f => f.GetLength(1));
         normalization ??= LogMelData.FitBands(trainFeatures);
         var trainSet = ToDataset(trainFeatures, train.Select(e => classIndex[e.Label]).ToArray(), length, normalization);
-        var testSet = ToDataset(test.Select(e => features.Get(e.Path)).ToList(), test.Select(e => classIndex[e.Label]).ToArray(), length, normalization);
+        TensorDataset? Part(List<AudioExample> examples) => examples.Count == 0 ? null
+            : ToDataset(examples.Select(e => features.Get(e.Path)).ToList(), examples.Select(e => classIndex[e.Label]).ToArray(), length, normalization);
+        string testText = request.IncludeTest ? $" / {test.Count:N0} test" : "";
         return new SceneTaskData
         {
             Train = trainSet,
-            Test = testSet,
+            Validation = Part(validation),
+            Test = Part(test),
             ClassNames = splits.ClassNames,
             TestDevices = test.Select(e => e.Device).ToList(),
             TestExamples = test,
             Normalization = normalization,
-            Source = $"{splits.Source}: {train.Count:N0} train / {test.Count:N0} test clips" + (notes.Count > 0 ? $" ({notes.Count} note(s))" : ""),
+            Source = $"{splits.Source}; decoded {train.Count:N0} train / {validation.Count:N0} validation{testText} clips" + (notes.Count > 0 ? $" ({notes.Count} note(s))" : ""),
             Notes = notes,
             InputShape = [1, request.Features.NMels, length],
             Extraction = features.Extraction,
@@ -134,6 +154,7 @@ public sealed class SceneTaskData : IDisposable
     public void Dispose()
     {
         Train.Dispose();
-        Test.Dispose();
+        Validation?.Dispose();
+        Test?.Dispose();
     }
 }

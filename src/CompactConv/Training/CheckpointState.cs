@@ -43,10 +43,10 @@ public abstract record TrainingState<TRecord> : CheckpointStateBase
 /// <summary>The state of a classification run (<see cref="Trainer"/>).</summary>
 public sealed record CheckpointState : TrainingState<EpochRecord>
 {
-    /// <summary>Best test accuracy so far.</summary>
-    public double BestAccuracy { get; init; }
+    /// <summary>Best validation accuracy so far (NaN when the run has no validation data and the latest epoch is the best).</summary>
+    public double BestValidationAccuracy { get; init; }
 
     /// <inheritdoc />
     [JsonIgnore]
-    public override double Best { get => BestAccuracy; init => BestAccuracy = value; }
+    public override double Best { get => BestValidationAccuracy; init => BestValidationAccuracy = value; }
 }

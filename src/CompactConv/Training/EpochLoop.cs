@@ -76,7 +76,7 @@ internal static class EpochLoop
                     Epoch = epoch - 1, ModelFile = partialModel, OptimizerFile = partialOptimizer, BestEpoch = bestEpoch, Best = best,
                     History = history, Partial = stopped,
                 }, isBest: false);
-                RunFolder.WriteLog(runFolder, history);
+                RunFolder.WriteLog(runFolder, history, config.Task);
                 return new Outcome<TRecord>(history, bestEpoch, best, new BudgetStop(epoch, stopped.Step, stepsPerEpoch));
             }
             history.Add(record);
@@ -90,7 +90,7 @@ internal static class EpochLoop
             var (modelFile, optimizerFile) = CheckpointStore.FileNames(epoch);
             var state = new TState { Epoch = epoch, ModelFile = modelFile, OptimizerFile = optimizerFile, BestEpoch = bestEpoch, Best = best, History = history };
             store.Save(model, optimizer, state, isBest);
-            RunFolder.WriteLog(runFolder, history);
+            RunFolder.WriteLog(runFolder, history, config.Task);
             completed(record);
         }
         return new Outcome<TRecord>(history, bestEpoch, best, null);

@@ -1,9 +1,17 @@
 namespace CompactConv.Training;
 
-/// <summary>One epoch's figures, as written to log.csv.</summary>
+/// <summary>One epoch's figures, as written to log.csv (snake_case columns).</summary>
+/// <param name="Epoch">1-based epoch.</param>
+/// <param name="LearningRate">Rate of the epoch's last step.</param>
+/// <param name="TrainLoss">Mean training loss per example, as trained (dropout, augmentation).</param>
+/// <param name="TrainAccuracy">Share of training examples classified right while training.</param>
+/// <param name="ValidationLoss">Mean log-loss on the validation split after the epoch; NaN without validation data.</param>
+/// <param name="ValidationAccuracy">Accuracy on the validation split after the epoch, the figure that picks the best epoch; NaN without validation data.</param>
+/// <param name="Seconds">Time of the training steps (evaluation excluded).</param>
+/// <param name="ExamplesPerSecond">Training examples per second: images for image runs, clips for audio runs (the log.csv column says which).</param>
 public sealed record EpochRecord(
-    int Epoch, double LearningRate, double TrainLoss, double TrainAccuracy, double TestLoss, double TestAccuracy,
-    double Seconds, double ImagesPerSecond);
+    int Epoch, double LearningRate, double TrainLoss, double TrainAccuracy, double ValidationLoss, double ValidationAccuracy,
+    double Seconds, double ExamplesPerSecond);
 
 /// <summary>Receives training progress; the CLI renders it as a bar or as plain lines.</summary>
 public interface ITrainingObserver

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using CompactConv.Layers;
 using CompactConv.Models;
 
 namespace CompactConv.Training;
@@ -13,6 +15,9 @@ public sealed record Normalization(double[] Mean, double[] Std);
 /// </summary>
 public sealed record RunConfig
 {
+    /// <summary>The share of the training data held out for validation when a dataset has no validation split of its own (every task).</summary>
+    public const double DefaultValidationFraction = 0.1;
+
     /// <summary>Task name (<c>image</c>, <c>scenes</c> or <c>events</c>).</summary>
     public string Task { get; init; } = "image";
 
@@ -30,6 +35,13 @@ public sealed record RunConfig
 
     /// <summary>Use at most this many test samples; null for all.</summary>
     public int? TestLimit { get; init; }
+
+    /// <summary>
+    /// Share of the training data held out for validation, which chooses the best epoch (and, for
+    /// sound event detection, thresholds); the dataset's own validation split takes its place where it
+    /// has one. The test split is never read while training.
+    /// </summary>
+    public double ValidationFraction { get; init; } = DefaultValidationFraction;
 
     /// <summary>The model to build.</summary>
     public required ModelSpec Model { get; init; }
@@ -75,7 +87,24 @@ public sealed record RunConfig
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter(new LowerCaseNamingPolicy()) },
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitUnusedConvOptions } },
     };
+
+    // A model spec lists r, op and grouping only for the kinds that read them, so a standard run's
+    // config does not suggest that it pooled anything. Reading a file without them keeps the defaults.
+    private static void OmitUnusedConvOptions(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(ModelSpec)) return;
+        foreach (var property in info.Properties)
+        {
+            property.ShouldSerialize = property.Name switch
+            {
+                "r" => (spec, _) => ((ModelSpec)spec).Conv.UsesGroupSize(),
+                "op" or "grouping" => (spec, _) => ((ModelSpec)spec).Conv.UsesChannelPool(),
+                _ => property.ShouldSerialize,
+            };
+        }
+    }
 
     /// <summary>Serialises to indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using CompactConv.IO;
 
 namespace CompactConv.Training;
@@ -29,16 +30,30 @@ public static class RunFolder
     public static void WriteConfig(RunConfig config, string runFolder) =>
         AtomicFile.WriteText(Path.Combine(runFolder, "config.json"), config.ToJson());
 
-    /// <summary>Rewrites log.csv with one row per record (the record's properties are the columns).</summary>
-    public static void WriteLog<TRecord>(string runFolder, IEnumerable<TRecord> history)
+    /// <summary>
+    /// Rewrites log.csv with one row per record. The record's properties are the columns, named in
+    /// snake_case like every other file a run writes; <c>ExamplesPerSecond</c> is named after what
+    /// <paramref name="task"/> counts (<c>images_per_second</c> for images, <c>clips_per_second</c> for audio).
+    /// </summary>
+    public static void WriteLog<TRecord>(string runFolder, IEnumerable<TRecord> history, string task)
     {
         AtomicFile.Write(Path.Combine(runFolder, "log.csv"), stream =>
         {
             using var writer = new StreamWriter(stream, leaveOpen: true);
             using var csv = new CsvHelper.CsvWriter(writer, CultureInfo.InvariantCulture);
+            var map = csv.Context.AutoMap<TRecord>();
+            foreach (var member in map.MemberMaps)
+            {
+                string name = member.Data.Member!.Name;
+                member.Name(name == nameof(EpochRecord.ExamplesPerSecond) ? $"{ExampleUnit(task)}_per_second" : JsonNamingPolicy.SnakeCaseLower.ConvertName(name));
+            }
+            csv.Context.RegisterClassMap(map);
             csv.WriteRecords(history);
         });
     }
+
+    /// <summary>What one training example of <paramref name="task"/> is called in speeds: <c>images</c> or <c>clips</c>.</summary>
+    public static string ExampleUnit(string task) => task == "image" ? "images" : "clips";
 
     private static void EnsureSameModel(string configPath, RunConfig config)
     {

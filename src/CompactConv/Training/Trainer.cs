@@ -6,16 +6,23 @@ using static TorchSharp.torch;
 
 namespace CompactConv.Training;
 
-/// <summary>The outcome of <c>Trainer.Run</c>; <paramref name="Stop"/> says where a run stopped by its time budget continues.</summary>
-public sealed record TrainingResult(int EpochsCompleted, IReadOnlyList<EpochRecord> History, double FinalTestAccuracy, int BestEpoch,
-    double BestAccuracy, BudgetStop? Stop = null);
+/// <summary>The outcome of <c>Trainer.Run</c>.</summary>
+/// <param name="EpochsCompleted">Epochs in <paramref name="History"/>.</param>
+/// <param name="History">Every completed epoch's figures.</param>
+/// <param name="FinalValidationAccuracy">Validation accuracy after the last completed epoch (NaN without validation data or epochs).</param>
+/// <param name="BestEpoch">The epoch best.model holds: the best validation accuracy, or the latest epoch without validation data.</param>
+/// <param name="BestValidationAccuracy">Validation accuracy of <paramref name="BestEpoch"/>.</param>
+/// <param name="Stop">Where a run stopped by its time budget continues; null when it ran to the end.</param>
+public sealed record TrainingResult(int EpochsCompleted, IReadOnlyList<EpochRecord> History, double FinalValidationAccuracy, int BestEpoch,
+    double BestValidationAccuracy, BudgetStop? Stop = null);
 
 /// <summary>
 /// Supervised classification training with checkpoint-per-epoch and exact resume. Every random
 /// choice is seeded from the run seed: initialisation once, shuffling per epoch, dropout, stochastic
 /// pooling and augmentation per step; the learning rate is a pure function of the step. So a run
 /// resumed at an epoch boundary, or inside an epoch after a <see cref="TrainingOptions.MaxMinutes"/>
-/// stop, continues exactly as an uninterrupted one would.
+/// stop, continues exactly as an uninterrupted one would. The best epoch is chosen on validation data
+/// (best.model); the trainer never sees a test split.
 /// </summary>
 public sealed class Trainer
 {
@@ -48,19 +55,21 @@ public sealed class Trainer
     }
 
     /// <summary>
-    /// Runs (or, with <paramref name="resume"/>, continues) training on the tensors of <paramref name="train"/>.
-    /// Without resume, a folder that already holds a checkpoint is refused rather than overwritten.
+    /// Runs (or, with <paramref name="resume"/>, continues) training on the tensors of <paramref name="train"/>,
+    /// scoring every epoch on <paramref name="validation"/>, whose best accuracy picks best.model (without
+    /// validation data the latest epoch is the best). Without resume, a folder that already holds a
+    /// checkpoint is refused rather than overwritten.
     /// </summary>
-    public TrainingResult Run(TensorDataset train, TensorDataset test, bool resume) =>
-        Run(train.Count, epoch => RunEpoch(epoch, new TensorSteps(train), train.Count, test), resume);
+    public TrainingResult Run(TensorDataset train, TensorDataset? validation, bool resume) =>
+        Run(train.Count, epoch => RunEpoch(epoch, new TensorSteps(train), train.Count, validation), validation is null, resume);
 
     /// <summary>
     /// Runs (or continues) training on the batches of an image input pipeline, which crops, flips
     /// and cuts out on its loader thread while the model trains. The batches follow the same
     /// per-epoch order as <see cref="Run(TensorDataset, TensorDataset, bool)"/>, so a resumed run
-    /// continues exactly.
+    /// continues exactly; <paramref name="validation"/> picks best.model as there.
     /// </summary>
-    public TrainingResult Run(ImageBatchSource batches, TensorDataset test, bool resume)
+    public TrainingResult Run(ImageBatchSource batches, TensorDataset? validation, bool resume)
     {
         ArgumentNullException.ThrowIfNull(batches);
         if (batches.Options.BatchSize != config.Training.BatchSize || batches.Options.Seed != config.Training.Seed)
@@ -68,23 +77,23 @@ public sealed class Trainer
         return Run(batches.Count, epoch =>
         {
             using var steps = new PipelineSteps(batches, epoch);
-            return RunEpoch(epoch, steps, batches.Count, test);
-        }, resume);
+            return RunEpoch(epoch, steps, batches.Count, validation);
+        }, validation is null, resume);
     }
 
-    private TrainingResult Run(long samples, Func<EpochContext, EpochRecord?> runEpoch, bool resume)
+    private TrainingResult Run(long samples, Func<EpochContext, EpochRecord?> runEpoch, bool latestIsBest, bool resume)
     {
         var outcome = EpochLoop.Run<EpochRecord, CheckpointState>(config, runFolder, resume, samples, observer,
-            runEpoch, TallySize, record => record.TestAccuracy, latestIsBest: false, observer.EpochCompleted, clock);
+            runEpoch, TallySize, record => record.ValidationAccuracy, latestIsBest, observer.EpochCompleted, clock);
         var history = outcome.History;
-        double final = history.Count > 0 ? history[^1].TestAccuracy : double.NaN;
+        double final = history.Count > 0 ? history[^1].ValidationAccuracy : double.NaN;
         return new TrainingResult(history.Count, history, final, outcome.BestEpoch, outcome.Best, outcome.Stop);
     }
 
     // The epoch's running sums: loss times batch length, and correct predictions.
     private const int TallySize = 2, LossSum = 0, Correct = 1;
 
-    private EpochRecord? RunEpoch(EpochContext epoch, IStepInputs steps, long samples, TensorDataset test)
+    private EpochRecord? RunEpoch(EpochContext epoch, IStepInputs steps, long samples, TensorDataset? validation)
     {
         var options = config.Training;
         var augmentation = options.Augmentation;
@@ -122,9 +131,9 @@ public sealed class Trainer
             observer.StepCompleted(epoch.Epoch, step + 1, epoch.StepsPerEpoch, lossValue);
         }
         double seconds = epoch.TrainingSeconds();
-        var metrics = Evaluator.Evaluate(model, test, config.ClassNames, options.EvalBatchSize, augmentation.CropFrames);
+        var metrics = validation is null ? null : Evaluator.Evaluate(model, validation, config.ClassNames, options.EvalBatchSize, augmentation.CropFrames);
         return new EpochRecord(epoch.Epoch, learningRate, tally[LossSum] / samples, tally[Correct] / samples,
-            metrics.Loss ?? double.NaN, metrics.Accuracy, seconds, samples / seconds);
+            metrics?.Loss ?? double.NaN, metrics?.Accuracy ?? double.NaN, seconds, samples / seconds);
     }
 
     // Where a step's inputs and labels come from: rows of in-memory tensors picked by the step's

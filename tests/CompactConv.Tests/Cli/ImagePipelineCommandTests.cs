@@ -16,7 +16,8 @@ public class ImagePipelineCommandTests
             "--crop-padding", "2", "--flip", "--cutout", "4", "--prefetch", "1", "--device", "cpu", "--out", run);
         Assert.True(train.ExitCode == 0, train.Error);
         Assert.Contains("pipeline: augmentation crop (pad 2) + flip + cutout 4, prefetch 1", train.Out);
-        Assert.Contains("final test accuracy", train.Out);
+        Assert.Contains("best validation accuracy", train.Out);
+        Assert.Contains("scores the test split", train.Out);
         var training = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "config.json"))).RootElement.GetProperty("training");
         var augmentation = training.GetProperty("image_augmentation");
         Assert.Equal(2, augmentation.GetProperty("crop_padding").GetInt32());

@@ -23,8 +23,8 @@ public class DemoTests
     {
         using var folder = new TempFolder();
         var data = folder.Folder("data");
-        FakeMnist.Write(data, 40, 20);
-        var options = new DemoOptions { Quick = true, OutDir = folder.File("demo"), DataDir = data };
+        FakeMnist.WriteSeparable(data, 100, 50);
+        var options = new DemoOptions { Quick = true, OutDir = folder.File("demo"), DataDir = data, Epochs = 6, BatchSize = 10 };
 
         var recorder = new Recorder();
         var results = Demo.Run(options, recorder);
@@ -32,10 +32,12 @@ public class DemoTests
         Assert.Contains(data, recorder.Source);
         Assert.Equal(["standard", "separable", "compact(max, r=2)", "compact(mean, r=2)"], recorder.Runs);
         var lines = File.ReadAllLines(Path.Combine(options.OutDir, "results.csv"));
-        Assert.StartsWith("conv,op,r,width,params,macs,accuracy,ms_per_image", lines[0]);
+        Assert.StartsWith("conv,op,r,width,params,macs,best_epoch,validation_accuracy,test_accuracy,ms_per_image", lines[0]);
         Assert.Equal(5, lines.Length);
         Assert.StartsWith("compact,max,2,1,", lines[3]);
-        Assert.All(results, r => Assert.InRange(r.Accuracy, 0, 1));
+        // Ten classes: chance is 10 %; the blocks are easy to tell apart, so every model is far above it.
+        Assert.All(results, r => Assert.True(r.TestAccuracy > 0.5 && r.ValidationAccuracy > 0.5, $"{r}"));
+        Assert.All(results, r => Assert.InRange(r.BestEpoch, 1, 6));
         Assert.All(results, r => Assert.True(r.MsPerImage > 0));
         Assert.True(results[2].Params < results[1].Params && results[1].Params < results[0].Params);
         var report = File.ReadAllText(Path.Combine(options.OutDir, "report.md"));
@@ -43,6 +45,8 @@ public class DemoTests
 
         // A second run finds every configuration finished and reports the same accuracies.
         var again = Demo.Run(options, new Recorder());
-        Assert.Equal(results.Select(r => r.Accuracy), again.Select(r => r.Accuracy));
+        Assert.Equal(results.Select(r => (r.TestAccuracy, r.ValidationAccuracy)), again.Select(r => (r.TestAccuracy, r.ValidationAccuracy)));
+        // The demo's runs chose on validation data held out of the training split (10 %).
+        Assert.Contains("90 train / 10 validation", recorder.Source);
     }
 }

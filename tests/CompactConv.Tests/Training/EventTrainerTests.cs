@@ -60,7 +60,7 @@ public class EventTrainerTests
         Assert.Equal(result.BestScore, Score(model), 9);
 
         Assert.Equal(6, File.ReadAllLines(Path.Combine(folder.Path, "log.csv")).Length);
-        Assert.StartsWith("Epoch,LearningRate,TrainLoss,TrainFrameF1,ValidationScore", File.ReadAllLines(Path.Combine(folder.Path, "log.csv"))[0]);
+        Assert.Equal("epoch,learning_rate,train_loss,train_frame_f1,validation_score,seconds,clips_per_second", File.ReadAllLines(Path.Combine(folder.Path, "log.csv"))[0]);
         var stateJson = File.ReadAllText(new CheckpointStore(folder.Path).StatePath);
         Assert.Contains("\"best_score\"", stateJson);
         Assert.DoesNotContain("\"best\"", stateJson);

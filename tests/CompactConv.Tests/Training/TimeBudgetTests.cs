@@ -89,8 +89,8 @@ public class TimeBudgetTests
         Assert.Equal(2, lines.Length);
         var header = lines[0].Split(',');
         var row = lines[1].Split(',');
-        Assert.Equal(60.0, double.Parse(row[Array.IndexOf(header, "Seconds")], CultureInfo.InvariantCulture));
-        Assert.Equal(0.8, double.Parse(row[Array.IndexOf(header, "ImagesPerSecond")], CultureInfo.InvariantCulture));
+        Assert.Equal(60.0, double.Parse(row[Array.IndexOf(header, "seconds")], CultureInfo.InvariantCulture));
+        Assert.Equal(0.8, double.Parse(row[Array.IndexOf(header, "images_per_second")], CultureInfo.InvariantCulture));
     }
 
     [Fact]

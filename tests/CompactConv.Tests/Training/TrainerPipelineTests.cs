@@ -64,8 +64,8 @@ public class TrainerPipelineTests
         using var batches = ImageBatchSource.ForRun(config, images);
         var fromPipeline = new Trainer(config, pipelineFolder.Path).Run(batches, test, resume: false);
 
-        Assert.Equal(fromTensors.History.Select(h => (h.TrainLoss, h.TrainAccuracy, h.TestAccuracy)),
-            fromPipeline.History.Select(h => (h.TrainLoss, h.TrainAccuracy, h.TestAccuracy)));
+        Assert.Equal(fromTensors.History.Select(h => (h.TrainLoss, h.TrainAccuracy, h.ValidationAccuracy)),
+            fromPipeline.History.Select(h => (h.TrainLoss, h.TrainAccuracy, h.ValidationAccuracy)));
         RunFolderAssert.SameWeights(tensorFolder.Path, pipelineFolder.Path, config);
     }
 
@@ -95,8 +95,8 @@ public class TrainerPipelineTests
         }
 
         Assert.Equal([new BudgetStop(1, 2, 3), new BudgetStop(2, 1, 3)], stops);
-        Assert.Equal(straight.History.Select(h => (h.TrainLoss, h.TrainAccuracy, h.TestAccuracy)),
-            new CheckpointStore(stoppedFolder.Path).ReadState().History.Select(h => (h.TrainLoss, h.TrainAccuracy, h.TestAccuracy)));
+        Assert.Equal(straight.History.Select(h => (h.TrainLoss, h.TrainAccuracy, h.ValidationAccuracy)),
+            new CheckpointStore(stoppedFolder.Path).ReadState().History.Select(h => (h.TrainLoss, h.TrainAccuracy, h.ValidationAccuracy)));
         RunFolderAssert.SameWeights(straightFolder.Path, stoppedFolder.Path, config);
     }
 

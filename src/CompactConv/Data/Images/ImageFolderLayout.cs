@@ -5,7 +5,8 @@ namespace CompactConv.Data.Images;
 /// <summary>
 /// A folder per class of PNG or JPEG images, DIR/&lt;class&gt;/*.png|jpg|jpeg, divided by a seeded
 /// split stratified by class, or by DIR/train/&lt;class&gt;/ and DIR/test/&lt;class&gt;/ when both
-/// folders exist. Every image is decoded and resized to one size (see <see cref="ImageDecoder"/>).
+/// folders exist, with DIR/val/ (or DIR/validation/) as the layout's own validation split when it is
+/// there too. Every image is decoded and resized to one size (see <see cref="ImageDecoder"/>).
 /// </summary>
 internal static class ImageFolderLayout
 {
@@ -14,6 +15,7 @@ internal static class ImageFolderLayout
 
     private const string TrainFolder = "train";
     private const string TestFolder = "test";
+    private static readonly string[] ValidationFolders = ["val", "validation"];
     private const string ExtensionList = ".png, .jpg or .jpeg";
 
     // One image to decode: its path relative to the data folder and its class index.
@@ -25,6 +27,7 @@ internal static class ImageFolderLayout
         var notes = new List<string>();
         bool explicitSplit = Directory.Exists(Path.Combine(root, TrainFolder)) && Directory.Exists(Path.Combine(root, TestFolder));
         var (classes, train, test, splitText) = explicitSplit ? ListExplicit(root, options, notes) : ListSeeded(root, options, notes);
+        var validation = explicitSplit ? ListValidation(root, classes, notes) : null;
 
         int height = options.Height ?? ImageDatasetOptions.DefaultFolderSide;
         int width = options.Width ?? ImageDatasetOptions.DefaultFolderSide;
@@ -32,7 +35,9 @@ internal static class ImageFolderLayout
         var skipped = new List<string>();
         var trainImages = Decode(root, train, classes, channels, height, width, options, skipped, out var trainProblems);
         var testImages = Decode(root, test, classes, channels, height, width, options, skipped, out var testProblems);
-        var problems = trainProblems.Concat(testProblems).ToList();
+        List<string> validationProblems = [];
+        var validationImages = validation is null ? null : Decode(root, validation, classes, channels, height, width, options, skipped, out validationProblems);
+        var problems = trainProblems.Concat(validationProblems).Concat(testProblems).ToList();
         if (problems.Count > 0 && !options.SkipBad)
         {
             string count = problems.Count == 1 ? "1 image cannot be used" : string.Create(CultureInfo.InvariantCulture, $"{problems.Count} images cannot be used");
@@ -47,13 +52,15 @@ internal static class ImageFolderLayout
             throw new DataException(root, "the test split has no images (test fraction 0, or every class has a single image?)");
 
         string look = string.Create(CultureInfo.InvariantCulture, $"{height}x{width} {(options.Grey ? "grey" : "RGB")}");
+        string validationCount = validationImages is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{validationImages.Count:N0} validation / ");
         string source = string.Create(CultureInfo.InvariantCulture,
-            $"image folders in {root}, {look}, {splitText} ({trainImages.Count:N0} train / {testImages.Count:N0} test, {classes.Count} classes)");
+            $"image folders in {root}, {look}, {splitText} ({trainImages.Count:N0} train / {validationCount}{testImages.Count:N0} test, {classes.Count} classes)");
         return new ImageSplits(
             Relabel(trainImages, $"image folders in {root}, {look}, train split"),
             Relabel(testImages, $"image folders in {root}, {look}, test split"),
             source)
         {
+            Validation = validationImages is null ? null : Relabel(validationImages, $"image folders in {root}, {look}, validation split"),
             Skipped = skipped,
             Notes = notes,
         };
@@ -95,7 +102,7 @@ internal static class ImageFolderLayout
         var unknown = testClasses.Keys.Where(c => !trainClasses.ContainsKey(c)).ToList();
         if (unknown.Count > 0)
             throw new DataException(Path.Combine(root, TestFolder), $"class folders without a training folder: {string.Join(", ", unknown)}");
-        var ignored = ClassFolders.Names(root).Where(n => n is not TrainFolder and not TestFolder).ToList();
+        var ignored = ClassFolders.Names(root).Where(n => n is not TrainFolder and not TestFolder && !ValidationFolders.Contains(n)).ToList();
         if (ignored.Count > 0)
             notes.Add($"folders {string.Join(", ", ignored)} are ignored: the split is given by {TrainFolder}/ and {TestFolder}/");
 
@@ -103,6 +110,23 @@ internal static class ImageFolderLayout
         List<Entry> Entries(SortedDictionary<string, List<string>> byClass, string prefix) =>
             byClass.SelectMany(pair => pair.Value.Select(name => new Entry($"{prefix}/{pair.Key}/{name}", classes.IndexOf(pair.Key)))).ToList();
         return (classes, Entries(trainClasses, TrainFolder), Entries(testClasses, TestFolder), $"split by its {TrainFolder}/ and {TestFolder}/ folders");
+    }
+
+    // The layout's own validation split: the first of the validation folders that exists, its classes
+    // a subset of the training classes.
+    private static List<Entry>? ListValidation(string root, IReadOnlyList<string> classes, List<string> notes)
+    {
+        var present = ValidationFolders.Where(name => Directory.Exists(Path.Combine(root, name))).ToList();
+        if (present.Count == 0) return null;
+        if (present.Count > 1)
+            notes.Add($"both {string.Join("/ and ", present)}/ exist; {present[0]}/ is the validation split and {present[1]}/ is ignored");
+        string folder = present[0];
+        var byClass = Scan(Path.Combine(root, folder), folder + "/", notes);
+        var index = classes.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        var unknown = byClass.Keys.Where(c => !index.ContainsKey(c)).ToList();
+        if (unknown.Count > 0)
+            throw new DataException(Path.Combine(root, folder), $"class folders without a training folder: {string.Join(", ", unknown)}");
+        return byClass.SelectMany(pair => pair.Value.Select(name => new Entry($"{folder}/{pair.Key}/{name}", index[pair.Key]))).ToList();
     }
 
     // Class name -> image file names, for the class folders of folder; prefix says where folder is in messages.
