@@ -18,23 +18,26 @@ public static class EvalCommand
         var best = new Option<bool>("--best") { Description = "Evaluate the best epoch's weights instead of the last" };
         var cache = new Option<string?>("--cache") { Description = "Feature cache folder for audio runs" };
         var tune = new Option<bool>("--tune-thresholds") { Description = "events: choose per-class thresholds on the validation split (event-based F1) before scoring the test split" };
+        var merge = new Option<bool>("--merge-reference") { Description = "events: merge overlapping reference events of one label before scoring (default: score the annotation as written)" };
         command.Options.Add(checkpoint);
         command.Options.Add(data);
         command.Options.Add(best);
         command.Options.Add(cache);
         command.Options.Add(tune);
+        command.Options.Add(merge);
         CommandRunner.SetAction(command, parse =>
         {
             string folder = parse.GetValue(checkpoint)!;
             var config = RunConfig.Load(Path.Combine(folder, "config.json"));
             if (config.Task == "events")
             {
-                var evaluation = EventDetection.Evaluate(folder, parse.GetValue(data), parse.GetValue(cache), parse.GetValue(best), parse.GetValue(tune));
+                var evaluation = EventDetection.Evaluate(folder, parse.GetValue(data), parse.GetValue(cache), parse.GetValue(best), parse.GetValue(tune), parse.GetValue(merge));
                 PrintEvents(evaluation);
-                System.Console.WriteLine($"wrote {Path.Combine(folder, "metrics.json")} and {evaluation.EstimatePath}");
+                System.Console.WriteLine($"wrote {Path.Combine(folder, "metrics.json")}, {evaluation.EstimatePath}, {evaluation.ReferencePath}, {evaluation.DurationsPath} and {evaluation.ScoresPath}");
                 return ExitCodes.Success;
             }
             if (parse.GetValue(tune)) throw new UsageException("--tune-thresholds applies to sound event detection runs only");
+            if (parse.GetValue(merge)) throw new UsageException("--merge-reference applies to sound event detection runs only");
             ClassificationMetrics metrics;
             string source;
             IReadOnlyDictionary<string, double>? byDevice = null;
@@ -64,6 +67,18 @@ public static class EvalCommand
             $"event-based (onset+offset): F1 {m.EventBased.Overall.FMeasure:F4}, ER {m.EventBased.Overall.ErrorRate:F4}, class-wise F1 {m.EventBased.ClassWiseAverage.FMeasure:F4}"));
         System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"event-based (onset only): F1 {m.EventBasedOnset.Overall.FMeasure:F4}, ER {m.EventBasedOnset.Overall.ErrorRate:F4}; frame F1 {evaluation.FrameF1:F4}"));
+        if (evaluation.Psds is { } psds)
+        {
+            System.Console.WriteLine("PSDS (" + string.Join(", ", psds.Results.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Key} {r.Value.Value:F4}")))
+                + string.Create(CultureInfo.InvariantCulture, $") over {psds.OperatingPoints} thresholds"));
+        }
+        else
+        {
+            System.Console.WriteLine($"PSDS not computed: {evaluation.PsdsUnavailable}");
+        }
+        System.Console.WriteLine(evaluation.MergeReference
+            ? "scored against the test annotation with overlapping same-label events merged (--merge-reference)"
+            : "scored against the test annotation as written");
     }
 
     private static void Print(ClassificationMetrics metrics, string source, IReadOnlyDictionary<string, double>? byDevice)

@@ -19,7 +19,14 @@ namespace CompactConv.Pipelines;
 /// <param name="FrameF1">Micro F1 of frame decisions at the post-processing thresholds, before median filtering.</param>
 /// <param name="Source">Where the data came from.</param>
 /// <param name="EstimatePath">The event list TSV written for the test split.</param>
-public sealed record EventEvaluation(SedEvaluationResult Metrics, PostProcessingOptions PostProcessing, double FrameF1, string Source, string EstimatePath);
+/// <param name="MergeReference">Whether the reference's overlapping same-label events were merged before scoring.</param>
+/// <param name="ReferencePath">The reference event list the test split was scored against, as written.</param>
+/// <param name="DurationsPath">The test files' audio lengths (psds_eval's metadata table), as written.</param>
+/// <param name="ScoresPath">The folder of test posteriors in sed_scores_eval's score format, as written.</param>
+/// <param name="Psds">PSDS of both DCASE scenarios from the test posteriors; null when <paramref name="PsdsUnavailable"/> says why not.</param>
+/// <param name="PsdsUnavailable">Why PSDS was not computed (the reference has overlapping same-label events), or null.</param>
+public sealed record EventEvaluation(SedEvaluationResult Metrics, PostProcessingOptions PostProcessing, double FrameF1, string Source, string EstimatePath,
+    bool MergeReference, string ReferencePath, string DurationsPath, string ScoresPath, PsdsReport? Psds, string? PsdsUnavailable);
 
 /// <summary>
 /// Sound event detection: strong-label dataset layout -> cached log-mel features and frame targets ->
@@ -30,6 +37,15 @@ public static class EventDetection
 {
     /// <summary>Name of the estimated test events written by <see cref="Evaluate"/>.</summary>
     public const string EstimateFile = "test_estimate.tsv";
+
+    /// <summary>Name of the reference event list <see cref="Evaluate"/> scored the test split against.</summary>
+    public const string ReferenceFile = "test_reference.tsv";
+
+    /// <summary>Name of the test files' audio lengths written by <see cref="Evaluate"/> (filename, duration).</summary>
+    public const string DurationsFile = "test_durations.tsv";
+
+    /// <summary>Name of the folder of test posteriors in sed_scores_eval's score format written by <see cref="Evaluate"/>.</summary>
+    public const string ScoresFolder = "test_scores";
 
     /// <summary>Default post-processing of a new run: threshold 0.5, 0.25 s median filter, events of at least 0.1 s, gaps under 0.1 s merged.</summary>
     public static PostProcessingOptions DefaultPostProcessing { get; } = new()
@@ -88,18 +104,22 @@ public static class EventDetection
         Func<nn.Module<Tensor, Tensor>, double>? scorer = data.Validation.Count == 0 ? null : model =>
         {
             var estimate = DetectSplit(model, data.Validation, config, PostProcessingOf(config));
-            return F1OrZero(EventF1(Reference(data.Validation), estimate, config.ClassNames));
+            return F1OrZero(EventF1(ReferenceOf(data.Validation, merge: false), estimate, config.ClassNames));
         };
         return new EventTrainer(config, runFolder, scorer, observer).Run(train, resume);
     }
 
     /// <summary>
-    /// Evaluates a run folder on its dataset's test split: writes the estimated events
-    /// (<see cref="EstimateFile"/>) and metrics.json with segment-based, event-based (onset and
-    /// offset) and onset-only blocks. With <paramref name="tuneThresholds"/>, per-class thresholds are
-    /// first chosen on the validation split (event-based F1) and recorded in metrics.json.
+    /// Evaluates a run folder on its dataset's test split against the annotation as written (or, with
+    /// <paramref name="mergeReference"/>, with its overlapping same-label events merged; tuning uses the
+    /// same rule on validation). Writes the estimated events (<see cref="EstimateFile"/>), the reference
+    /// scored against (<see cref="ReferenceFile"/>), the audio lengths (<see cref="DurationsFile"/>), the
+    /// posteriors (<see cref="ScoresFolder"/>) and metrics.json with segment-based, event-based (onset and
+    /// offset) and onset-only blocks and the PSDS of both DCASE scenarios, so that <c>sed-metrics</c> on those
+    /// files gives the same figures. With <paramref name="tuneThresholds"/>, per-class thresholds are first
+    /// chosen on the validation split (event-based F1) and recorded in metrics.json.
     /// </summary>
-    public static EventEvaluation Evaluate(string runFolder, string? dataDir, string? cacheDir, bool best, bool tuneThresholds)
+    public static EventEvaluation Evaluate(string runFolder, string? dataDir, string? cacheDir, bool best, bool tuneThresholds, bool mergeReference = false)
     {
         var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
         EnsureFrameModel(config);
@@ -112,22 +132,33 @@ public static class EventDetection
         {
             if (data.Validation.Count == 0) throw new DataException(data.Source, "--tune-thresholds needs a validation split, and this dataset has none");
             var clips = Posteriors(model, data.Validation, config);
-            var reference = Reference(data.Validation);
+            var reference = ReferenceOf(data.Validation, mergeReference);
             post = ThresholdTuner.Tune(clips, hop, config.ClassNames,
                 estimated => F1OrZero(EventF1(reference, Estimate(data.Validation, estimated), config.ClassNames)), post).Options;
         }
 
         var testClips = Posteriors(model, data.Test, config);
+        var testReference = ReferenceOf(data.Test, mergeReference);
         var estimatedEvents = testClips.SelectMany(c => EventDecoder.Decode(c.Posteriors, hop, config.ClassNames, c.File, post)).ToList();
         var estimate = Estimate(data.Test, estimatedEvents);
-        var metrics = SedEvaluation.Evaluate(Reference(data.Test), estimate, new SedMetricOptions(), config.ClassNames);
+        // The classes are the labels of both lists, as sed-metrics takes them: a class listed only by the run
+        // would add an error rate of 0 to the class-wise averages that sed-metrics on the written files lacks.
+        var metrics = SedEvaluation.Evaluate(testReference, estimate, new SedMetricOptions());
         double frameF1 = FrameF1(testClips, data.Test, post);
+        var durations = data.Test.Examples.Select(e => KeyValuePair.Create(e.FileName, e.Duration)).ToList();
+        var (psds, psdsUnavailable) = TestPsds(testReference, durations, testClips, hop, config.ClassNames, post);
 
-        string estimatePath = Path.Combine(runFolder, EstimateFile);
-        // Write lists a file without events only when it has none, so every test file can be passed.
-        EventListTsv.Write(estimatePath, estimate.Events, estimate.Files);
-        WriteMetrics(runFolder, config, data.Source, best ? "best" : "last", post, tuneThresholds, frameF1, metrics);
-        return new EventEvaluation(metrics, post, frameF1, data.Source, estimatePath);
+        // Exact times, so that sed-metrics on these files scores exactly what was scored here; Write lists a
+        // file without events only when it has none, so every test file is named.
+        string estimatePath = Path.Combine(runFolder, EstimateFile), referencePath = Path.Combine(runFolder, ReferenceFile);
+        string durationsPath = Path.Combine(runFolder, DurationsFile), scoresPath = Path.Combine(runFolder, ScoresFolder);
+        EventListTsv.Write(estimatePath, estimate.Events, estimate.Files, exactTimes: true);
+        EventListTsv.Write(referencePath, testReference.Events, testReference.Files, exactTimes: true);
+        AudioDurationsTsv.Write(durationsPath, durations);
+        SedScoresTsv.WriteFolder(scoresPath, testClips, hop, config.ClassNames);
+        WriteMetrics(runFolder, config, data.Source, best ? "best" : "last", post, tuneThresholds, frameF1,
+            SedMetricsJson.Report(mergeReference, metrics, psds), psdsUnavailable);
+        return new EventEvaluation(metrics, post, frameF1, data.Source, estimatePath, mergeReference, referencePath, durationsPath, scoresPath, psds, psdsUnavailable);
     }
 
     /// <summary>Events detected in each audio file by a run's model, with the run's post-processing (or <paramref name="postProcessing"/>).</summary>
@@ -194,7 +225,24 @@ public static class EventDetection
         return clips;
     }
 
-    private static EventList Reference(EventSplitData split) => new(split.Files, split.Events);
+    // The annotation as written (sed_eval's reference), not the tidied events the targets were made from.
+    private static EventList ReferenceOf(EventSplitData split, bool merge)
+    {
+        var reference = new EventList(split.Files, split.Examples.SelectMany(e => e.ReferenceEvents).ToList());
+        return merge ? EventOverlaps.Merge(reference) : reference;
+    }
+
+    // PSDS is undefined for a reference with overlapping same-label events (psds_eval refuses it); the other
+    // figures are still worth having, so it is reported as unavailable rather than failing the evaluation.
+    private static (PsdsReport? Psds, string? Unavailable) TestPsds(EventList reference, IReadOnlyList<KeyValuePair<string, double>> durations,
+        IReadOnlyList<ClipPosteriors> clips, double hop, IReadOnlyList<string> classNames, PostProcessingOptions post)
+    {
+        if (PsdsFiles.ReferenceProblem(reference) is { } problem)
+            return (null, problem);
+        var truth = new PsdsGroundTruth(reference, new Dictionary<string, double>(durations, StringComparer.Ordinal), classNames);
+        return (PsdsEvaluation.FromPosteriors(truth, clips, hop, post, OperatingPoints.EvenThresholds(OperatingPoints.DefaultThresholdCount),
+            PsdsEvaluation.DcaseScenarios), null);
+    }
 
     private static EventList Estimate(EventSplitData split, IReadOnlyList<SoundEvent> events) => new(split.Files, events);
 
@@ -237,7 +285,7 @@ public static class EventDetection
     }
 
     private static void WriteMetrics(string runFolder, RunConfig config, string source, string checkpoint, PostProcessingOptions post,
-        bool tuned, double frameF1, SedEvaluationResult metrics)
+        bool tuned, double frameF1, JsonObject report, string? psdsUnavailable)
     {
         var json = new JsonObject
         {
@@ -258,7 +306,12 @@ public static class EventDetection
             },
             ["frame_f1"] = frameF1,
         };
-        foreach (var (key, value) in SedMetricsJson.ToJsonObject(metrics)) json[key] = value?.DeepClone();
+        foreach (var (key, value) in report) json[key] = value?.DeepClone();
+        if (psdsUnavailable is not null)
+        {
+            json["psds"] = null;
+            json["psds_unavailable"] = psdsUnavailable;
+        }
         AtomicFile.WriteText(Path.Combine(runFolder, "metrics.json"),
             json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
     }

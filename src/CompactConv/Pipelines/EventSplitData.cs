@@ -37,7 +37,8 @@ public sealed class EventSplitData : IDisposable
     /// <summary>The clips' lengths in seconds (of the audio, before padding or cutting), in tensor order.</summary>
     public IReadOnlyList<double> Durations => Examples.Select(e => e.Duration).ToList();
 
-    /// <summary>The reference events: every event of the strongly labelled clips, clip by clip in tensor order.</summary>
+    /// <summary>The events the frame targets were made from (tidied: cut at the clip's end, same-label overlaps merged), clip by
+    /// clip in tensor order; metrics score against each example's <see cref="EventExample.ReferenceEvents"/> instead.</summary>
     public IReadOnlyList<SoundEvent> Events => Examples.SelectMany(e => e.Events).ToList();
 
     /// <inheritdoc />

@@ -37,7 +37,8 @@ internal static class EventAssembler
             throw problems.ToException(errorPath);
 
         var examples = checkedClips.Select(c => (c.Clip.Split, Example: new EventExample(c.Clip.AudioPath, c.Clip.FileName,
-            c.Clip.WeakLabels is null ? EventTidy.Tidy(c.Clip.Events, c.Duration, notes) : [], c.Clip.WeakLabels, c.Duration))).ToList();
+            c.Clip.WeakLabels is null ? EventTidy.Tidy(c.Clip.Events, c.Duration, notes) : [], c.Clip.WeakLabels, c.Duration,
+            c.Clip.Events.Select(a => a.Event).ToList()))).ToList();
         var train = examples.Where(e => e.Split == EventSplit.Train).Select(e => e.Example).ToList();
         var validation = examples.Where(e => e.Split == EventSplit.Validation).Select(e => e.Example).ToList();
         var test = examples.Where(e => e.Split == EventSplit.Test).Select(e => e.Example).ToList();

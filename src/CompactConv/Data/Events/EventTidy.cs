@@ -3,8 +3,9 @@ using System.Globalization;
 namespace CompactConv.Data.Events;
 
 /// <summary>
-/// Makes a clip's events consistent with its audio: cut at the clip's end, same-label overlaps merged.
-/// Both are noted rather than refused because the annotation is still usable as it is meant.
+/// Makes a clip's events consistent with its audio for building frame targets: cut at the clip's end,
+/// same-label overlaps merged. Both are noted rather than refused because the annotation is still
+/// usable as it is meant. Metrics do not see the tidied events (see <see cref="EventExample.ReferenceEvents"/>).
 /// </summary>
 internal static class EventTidy
 {
@@ -41,31 +42,13 @@ internal static class EventTidy
             inside.Add(annotated);
         }
 
-        var merged = new List<SoundEvent>();
-        foreach (var byLabel in inside.GroupBy(a => a.Event.Label, StringComparer.Ordinal))
-        {
-            AnnotatedEvent? current = null;
-            foreach (var next in byLabel.OrderBy(a => a.Event.Onset).ThenBy(a => a.Event.Offset))
-            {
-                // Two overlapping events of one label are one stretch of that class being active: the frame
-                // targets are identical either way, and an event-based metric would otherwise demand two
-                // detections for what a detector can only report as one. Touching events stay apart.
-                if (current is not null && next.Event.Onset < current.Event.Offset)
-                {
-                    var joined = current.Event with { Offset = Math.Max(current.Event.Offset, next.Event.Offset) };
-                    notes.Add(string.Create(CultureInfo.InvariantCulture, $"{next.Where}: overlaps {current.Where} of the same label '{joined.Label}'; merged into {joined.Onset:0.###}-{joined.Offset:0.###} s"));
-                    current = current with { Event = joined };
-                    continue;
-                }
-                if (current is not null)
-                    merged.Add(current.Event);
-                current = next;
-            }
-            if (current is not null)
-                merged.Add(current.Event);
-        }
-        return merged
-            .OrderBy(e => e.Onset).ThenBy(e => e.Offset).ThenBy(e => e.Label, StringComparer.Ordinal)
+        // Two overlapping events of one label are one stretch of that class being active, so the frame
+        // targets are the same either way; merging keeps the training events tidy. The metrics score
+        // against the annotation as written (EventExample.ReferenceEvents), as sed_eval does.
+        return EventOverlaps.Merge(inside, a => a.Event, (a, joined) => a with { Event = joined },
+                (previous, next, joined) => notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{next.Where}: overlaps {previous.Where} of the same label '{joined.Label}'; merged into {joined.Onset:0.###}-{joined.Offset:0.###} s")))
+            .Select(a => a.Event)
             .ToList();
     }
 }

@@ -5,9 +5,9 @@ namespace CompactConv.Metrics.Sed;
 
 /// <summary>
 /// The JSON form of sound event detection results, shared by <c>compactconv sed-metrics</c> and the
-/// metrics.json of an evaluation: blocks "segment_based", "event_based" and "event_based_onset", each
-/// with "overall", "class_wise" (by label) and "class_wise_average". Scores are fractions; a score that
-/// is undefined (NaN) is written as null, since JSON has no NaN.
+/// metrics.json of an evaluation: "merge_reference", blocks "segment_based", "event_based" and
+/// "event_based_onset", each with "overall", "class_wise" (by label) and "class_wise_average", and
+/// "psds". Scores are fractions; a score that is undefined (NaN) is written as null, since JSON has no NaN.
 /// </summary>
 public static class SedMetricsJson
 {
@@ -15,6 +15,57 @@ public static class SedMetricsJson
 
     /// <summary>The whole result as indented JSON text.</summary>
     public static string Serialize(SedEvaluationResult result) => ToJsonObject(result).ToJsonString(Indented);
+
+    /// <summary>
+    /// A report: whether the reference's overlapping same-label events were merged, then the sed_eval blocks
+    /// of <paramref name="metrics"/> and the "psds" block of <paramref name="psds"/>, each left out when null.
+    /// </summary>
+    public static JsonObject Report(bool mergeReference, SedEvaluationResult? metrics, PsdsReport? psds)
+    {
+        var report = new JsonObject { ["merge_reference"] = mergeReference };
+        if (metrics is not null)
+        {
+            foreach (var (key, value) in ToJsonObject(metrics)) report[key] = value?.DeepClone();
+        }
+        if (psds is not null)
+            report["psds"] = ToJsonObject(psds);
+        return report;
+    }
+
+    /// <summary>
+    /// The "psds" block: "operating_points", for decoded posteriors "thresholds" (their count) and
+    /// "post_processing", then one object per parameter set with "value" and the parameters.
+    /// </summary>
+    public static JsonObject ToJsonObject(PsdsReport report)
+    {
+        var json = new JsonObject { ["operating_points"] = report.OperatingPoints };
+        if (report.Thresholds is { } thresholds)
+            json["thresholds"] = thresholds.Count;
+        if (report.PostProcessing is { } post)
+        {
+            json["post_processing"] = new JsonObject
+            {
+                ["median_filter_seconds"] = post.MedianFilterSeconds,
+                ["min_event_seconds"] = post.MinEventSeconds,
+                ["min_gap_seconds"] = post.MinGapSeconds,
+            };
+        }
+        foreach (var (name, result) in report.Results)
+        {
+            var p = result.Parameters;
+            json[name] = new JsonObject
+            {
+                ["value"] = Score(result.Value),
+                ["dtc"] = p.Dtc,
+                ["gtc"] = p.Gtc,
+                ["cttc"] = p.Cttc,
+                ["alpha_ct"] = p.AlphaCt,
+                ["alpha_st"] = p.AlphaSt,
+                ["max_efpr"] = p.MaxEfpr,
+            };
+        }
+        return json;
+    }
 
     /// <summary>The whole result as a JSON object, to embed in a larger document.</summary>
     public static JsonObject ToJsonObject(SedEvaluationResult result) => new()

@@ -148,6 +148,8 @@ public sealed class DesedLayoutTests : IDisposable
         var splits = Load(new EventDatasetOptions { SkipBad = true });
         Assert.Equal([$"{ValidationTsv}: r1.wav event 0-1 s: unknown label 'Blender' (not among the training labels)"], splits.Skipped);
         Assert.Equal([Event("r1.wav", 1, 2, "Cat")], splits.Test[0].Events);
+        // An event skipped for its label is not scored either: the model has no such class.
+        Assert.Equal([Event("r1.wav", 1, 2, "Cat")], splits.Test[0].ReferenceEvents);
     }
 
     [Fact]

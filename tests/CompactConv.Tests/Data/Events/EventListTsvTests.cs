@@ -102,4 +102,44 @@ public class EventListTsvTests
         Assert.Throws<ArgumentException>(() => EventListTsv.Write(path, [], ["new\nline.wav"]));
         Assert.False(File.Exists(path));
     }
+
+    [Fact]
+    public void ExactTimesReadBackAsTheSameNumbers()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("exact.tsv");
+        var events = new[] { new SoundEvent("a.wav", 0.1 + 0.2, 2.5714285714285716, "dog"), new SoundEvent("a.wav", 1e-7, 3, "cat") };
+
+        EventListTsv.Write(path, events, ["b.wav"], exactTimes: true);
+
+        Assert.Equal("filename\tonset\toffset\tevent_label\na.wav\t0.30000000000000004\t2.5714285714285716\tdog\na.wav\t1E-07\t3\tcat\nb.wav\t\t\t\n",
+            File.ReadAllText(path));
+        var list = EventListTsv.Read(path);
+        Assert.Equal(events, list.Events);
+        Assert.Equal(["a.wav", "b.wav"], list.Files);
+    }
+
+    [Fact]
+    public void ScoredListsNeedAScoreForEveryEvent()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("scored.tsv");
+        File.WriteAllText(path, "filename\tonset\toffset\tevent_label\tscore\na.wav\t0\t1\tdog\t0.75\nb.wav\t\t\t\t\na.wav\t2\t3\tcat\t1e-2\n");
+
+        var list = EventListTsv.ReadScored(path);
+
+        Assert.Equal(["a.wav", "b.wav"], list.Files);
+        Assert.Equal([new ScoredEvent(new SoundEvent("a.wav", 0, 1, "dog"), 0.75), new ScoredEvent(new SoundEvent("a.wav", 2, 3, "cat"), 0.01)], list.Events);
+        // The plain reader ignores the column.
+        Assert.Equal(2, EventListTsv.Read(path).Events.Count);
+
+        File.WriteAllText(path, "filename\tonset\toffset\tevent_label\tscore\na.wav\t0\t1\tdog\t\na.wav\t0\t1\tdog\thigh\n");
+        var error = Assert.Throws<DataException>(() => EventListTsv.ReadScored(path));
+        Assert.Equal($"{path}: 2 problems: line 2: empty score (a file without events leaves onset, offset, event_label and score all empty); " +
+            "line 3: score 'high' is not a number", error.Message);
+
+        var unscored = folder.File("unscored.tsv");
+        File.WriteAllText(unscored, "filename\tonset\toffset\tevent_label\na.wav\t0\t1\tdog\n");
+        Assert.Contains("line 1: header lacks column score", Assert.Throws<DataException>(() => EventListTsv.ReadScored(unscored)).Message);
+    }
 }

@@ -128,6 +128,12 @@ public sealed class UrbanSedLayoutTests : IDisposable
             Event("d.wav", 1.5, 2.0, "dog_bark"),  // cut at the end, noted
             Event("d.wav", 1.9, 2.0, "car_horn"),  // cut at the end silently: 0.5 ms over
         ], d.Events);
+        // The metrics' reference is the annotation as written: in its order, overlaps kept, nothing cut or left out.
+        Assert.Equal(
+        [
+            Event("d.wav", 0.1, 0.5, "siren"), Event("d.wav", 0.4, 0.9, "siren"), Event("d.wav", 0.9, 1.2, "siren"), Event("d.wav", 0.3, 0.6, "dog_bark"),
+            Event("d.wav", 1.5, 2.5, "dog_bark"), Event("d.wav", 1.9, 2.0005, "car_horn"), Event("d.wav", 2.0, 2.4, "car_horn"),
+        ], d.ReferenceEvents);
         Assert.Equal(
         [
             "annotations/train/d.txt line 5: ends at 2.5 s, after the clip's end (2 s); cut at the end",
