@@ -21,12 +21,17 @@ public class SedMetricsBenchmarkTests
     }
 
     [Fact]
-    public void TenThousandEventsAgainstTenThousandEvaluateWellUnderTwoSeconds()
+    public void EvaluatesTheGeneratedListsOnceForEveryRoundAfterTheWarmUp()
     {
-        var result = SedMetricsBenchmark.Run(new SedMetricsBenchmarkOptions { Rounds = 3 });
-        Assert.Equal((10_000, 10_000, 1000), (result.ReferenceEvents, result.EstimatedEvents, result.Files));
+        var progress = new List<(int, int)>();
+
+        var result = SedMetricsBenchmark.Run(new SedMetricsBenchmarkOptions { Files = 20, EventsPerFile = 5, Rounds = 3, WarmupRounds = 2 },
+            (done, total) => progress.Add((done, total)));
+
+        Assert.Equal((100, 100, 20), (result.ReferenceEvents, result.EstimatedEvents, result.Files));
+        Assert.Equal([(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)], progress);
         Assert.Equal(3, result.RunMilliseconds.Count);
-        // Typically under 0.1 s on two busy cores; the bound leaves room for a loaded test machine.
-        Assert.InRange(result.MedianMilliseconds, 0, 2000);
+        Assert.Equal(Spread.Of(result.RunMilliseconds), result.Milliseconds);
+        Assert.Throws<ArgumentException>(() => SedMetricsBenchmark.Run(new SedMetricsBenchmarkOptions { Files = 2, Rounds = 0 }));
     }
 }
