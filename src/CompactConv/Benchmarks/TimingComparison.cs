@@ -9,7 +9,7 @@ namespace CompactConv.Benchmarks;
 public sealed record ComparedVariant(string Label, Spread Value, Spread Ratio);
 
 /// <summary>Two variants the measurements cannot order: the p10-p90 range of their per-round ratio includes 1.</summary>
-/// <param name="Slower">The variant with the larger median.</param>
+/// <param name="Slower">The variant that took longer in most rounds: its per-round ratio to the other has a median of at least 1.</param>
 /// <param name="Faster">The other one.</param>
 /// <param name="Ratio">Spread of Slower / Faster per round.</param>
 public sealed record IndistinctPair(string Slower, string Faster, Spread Ratio);
@@ -57,8 +57,10 @@ public sealed record TimingComparison(string Reference, IReadOnlyList<ComparedVa
         void Check(int a, int b)
         {
             if (!compared.Add((Math.Min(a, b), Math.Max(a, b)))) return;
-            var (slower, faster) = variants[a].Value.Median >= variants[b].Value.Median ? (a, b) : (b, a);
-            var ratio = Spread.OfRatios(samples[slower], samples[faster]);
+            // Oriented by the per-round ratio, not by the two medians, which noise can order the other way.
+            var (slower, faster) = (a, b);
+            var ratio = Spread.OfRatios(samples[a], samples[b]);
+            if (ratio.Median < 1) (slower, faster, ratio) = (b, a, Spread.OfRatios(samples[b], samples[a]));
             if (ratio.Includes(1)) pairs.Add(new IndistinctPair(labels[slower], labels[faster], ratio));
         }
     }

@@ -43,10 +43,23 @@ public class TimingComparisonTests
             Samples([10, 10, 10, 10], [20, 21, 19, 20], [21, 19, 20, 20.5]), reference: 0);
 
         var pair = Assert.Single(comparison.Indistinct);
-        // Medians 20 (x) and 20.25 (y): y is the slower of the two.
+        // Per round y / x = 1.05, 0.90, 1.05, 1.025: y took longer in most rounds.
         Assert.Equal(("y", "x"), (pair.Slower, pair.Faster));
         Assert.Equal(Spread.OfRatios([21, 19, 20, 20.5], [20, 21, 19, 20]), pair.Ratio);
         Assert.Contains("y vs x", comparison.Warning("ms"));
+    }
+
+    [Fact]
+    public void APairIsOrientedByItsPerRoundRatioEvenWhenTheMediansDisagree()
+    {
+        // Medians 12 (a) and 11 (b), but a was faster in three rounds of five: medians taken
+        // separately can order a pair differently from its rounds.
+        var comparison = TimingComparison.Of(["a", "b"], Samples([9, 12, 12, 13, 30], [10, 13, 11, 14, 8]), reference: 1);
+
+        var pair = Assert.Single(comparison.Indistinct);
+        Assert.Equal(("b", "a"), (pair.Slower, pair.Faster));
+        Assert.Equal(Spread.OfRatios([10, 13, 11, 14, 8], [9, 12, 12, 13, 30]), pair.Ratio);
+        Assert.True(pair.Ratio.Median >= 1);
     }
 
     [Fact]
