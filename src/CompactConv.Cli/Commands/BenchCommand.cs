@@ -75,14 +75,14 @@ public static class BenchCommand
         value >= 1 ? value : throw new UsageException($"{option} must be at least 1, got {value}");
 
     /// <summary><paramref name="value"/> when it is at least 0; otherwise a usage error naming <paramref name="option"/>.</summary>
-    internal static int NotNegative(string option, int value) =>
+    private static int NotNegative(string option, int value) =>
         value >= 0 ? value : throw new UsageException($"{option} must be at least 0, got {value}");
 
     /// <summary>
     /// A usage error when <paramref name="path"/> (given with <paramref name="option"/>) exists and
     /// <paramref name="force"/> is off: earlier measurements are never replaced silently.
     /// </summary>
-    internal static void RefuseToReplace(string option, string? path, bool force)
+    private static void RefuseToReplace(string option, string? path, bool force)
     {
         if (path is not null && !force && File.Exists(path))
             throw new UsageException($"{option}: {path} already exists (earlier measurements); pass --force to replace it or choose another file");
