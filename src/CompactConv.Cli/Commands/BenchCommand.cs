@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using CompactConv.Benchmarks;
+using CompactConv.Cli.Rendering;
 using CompactConv.IO;
 using Spectre.Console;
 
@@ -21,15 +22,17 @@ public static class BenchCommand
 
     private static Command CreateLayers()
     {
-        var command = new Command("layers", "Median inference and training-step time of standard, separable, compact(max), compact(mean) and squeeze blocks");
+        var command = new Command("layers", "Inference and training-step time of standard, separable, compact(max), compact(mean) and squeeze blocks: median and p10-p90 over interleaved rounds, with per-round ratios to separable");
         var inChannels = new Option<int>("--in") { Description = "Input channels", DefaultValueFactory = _ => 64 };
         var outChannels = new Option<int>("--out") { Description = "Output channels", DefaultValueFactory = _ => 64 };
         var size = new Option<string>("--size") { Description = "Input size HxW", DefaultValueFactory = _ => "32x64" };
         var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => 32 };
         var r = new Option<int>("--r") { Description = "Group size of compact and squeeze", DefaultValueFactory = _ => 2 };
         var rounds = new Option<int>("--rounds") { Description = "Timed rounds", DefaultValueFactory = _ => 15 };
-        var csv = new Option<string?>("--csv") { Description = "Also write the table to this CSV file" };
-        foreach (var option in new Option[] { inChannels, outChannels, size, batch, r, rounds, csv }) command.Options.Add(option);
+        var warmup = new Option<int>("--warmup") { Description = "Untimed rounds first", DefaultValueFactory = _ => 3 };
+        var csv = new Option<string?>("--csv") { Description = "Also write the table to this CSV file (refused if it exists, unless --force)" };
+        var force = new Option<bool>("--force") { Description = "Replace an existing --csv file" };
+        foreach (var option in new Option[] { inChannels, outChannels, size, batch, r, rounds, warmup, csv, force }) command.Options.Add(option);
         CommandRunner.SetAction(command, parse =>
         {
             var hw = SummaryCommand.ParseShape("--size", parse.GetValue(size)!);
@@ -43,15 +46,25 @@ public static class BenchCommand
                 Batch = Positive("--batch", parse.GetValue(batch)),
                 R = Positive("--r", parse.GetValue(r)),
                 Rounds = Positive("--rounds", parse.GetValue(rounds)),
+                WarmupRounds = NotNegative("--warmup", parse.GetValue(warmup)),
             };
             if (options.InChannels % options.R != 0) throw new UsageException($"--r {options.R} does not divide --in {options.InChannels}");
-            System.Console.WriteLine($"input [{options.Batch}, {options.InChannels}, {options.Height}, {options.Width}], {options.InChannels} -> {options.OutChannels}, {options.Kernel}x{options.Kernel}, r={options.R}, {TorchSharp.torch.get_num_threads()} thread(s), allocator tuning {(Runtime.TorchRuntime.AllocatorTuned ? "on" : "off")}");
+            string? csvPath = parse.GetValue(csv);
+            bool replace = parse.GetValue(force);
+            // Checked before the measurement so that a refusal costs nothing.
+            RefuseToReplace("--csv", csvPath, replace);
+            System.Console.WriteLine($"input [{options.Batch}, {options.InChannels}, {options.Height}, {options.Width}], {options.InChannels} -> {options.OutChannels}, {options.Kernel}x{options.Kernel}, r={options.R}");
+            var context = MachineContext.AtStart();
             var result = LayerBenchmark.Run(options, (done, total) =>
             {
                 if (done % 5 == 0 || done == total) System.Console.WriteLine($"round {done}/{total}");
             });
-            Print(result);
-            if (parse.GetValue(csv) is { } path) WriteCsv(path, result.Rows);
+            Print(result, context.AtEnd(), options);
+            if (csvPath is not null)
+            {
+                WriteCsv(csvPath, result.Rows, options.Rounds, replace);
+                System.Console.WriteLine($"wrote {csvPath}");
+            }
             return ExitCodes.Success;
         });
         return command;
@@ -61,29 +74,50 @@ public static class BenchCommand
     internal static int Positive(string option, int value) =>
         value >= 1 ? value : throw new UsageException($"{option} must be at least 1, got {value}");
 
-    private static void Print(LayerBenchmarkResult result)
+    /// <summary><paramref name="value"/> when it is at least 0; otherwise a usage error naming <paramref name="option"/>.</summary>
+    private static int NotNegative(string option, int value) =>
+        value >= 0 ? value : throw new UsageException($"{option} must be at least 0, got {value}");
+
+    /// <summary>
+    /// A usage error when <paramref name="path"/> (given with <paramref name="option"/>) exists and
+    /// <paramref name="force"/> is off: earlier measurements are never replaced silently.
+    /// </summary>
+    private static void RefuseToReplace(string option, string? path, bool force)
     {
-        var table = new Table().AddColumns("kind", "op", "r", "params", "MACs (batch)", "infer ms", "train ms", "infer / separable", "train / separable");
+        if (path is not null && !force && File.Exists(path))
+            throw new UsageException($"{option}: {path} already exists (earlier measurements); pass --force to replace it or choose another file");
+    }
+
+    private static void Print(LayerBenchmarkResult result, MachineContext context, LayerBenchmarkOptions options)
+    {
+        System.Console.WriteLine(context.Describe(options.Rounds, options.WarmupRounds));
+        var table = new Table().AddColumns("kind", "op", "r", "params", "MACs (batch)", "infer ms", "infer / separable", "train ms", "train / separable");
         foreach (var row in result.Rows)
         {
             table.AddRow(row.Kind, row.Op, row.R.ToString(CultureInfo.InvariantCulture), row.Params.ToString("N0", CultureInfo.InvariantCulture),
-                row.Macs.ToString("N0", CultureInfo.InvariantCulture), F(row.InferMs, 2), F(row.TrainMs, 2), F(row.InferRatio, 3), F(row.TrainRatio, 3));
+                row.Macs.ToString("N0", CultureInfo.InvariantCulture),
+                Markup.Escape(row.InferMs.Format(2)), Markup.Escape(row.InferRatio.Format(3)), Markup.Escape(row.TrainMs.Format(2)), Markup.Escape(row.TrainRatio.Format(3)));
         }
-        AnsiConsole.Write(table);
+        TableOutput.Write(table);
+        System.Console.WriteLine("each cell: median [p10-p90] over the rounds; ratios are taken per round, then summarised");
+        foreach (var warning in new[] { context.Warning(), result.Infer.Warning("infer ms"), result.Train.Warning("train ms") }.OfType<string>())
+        {
+            System.Console.WriteLine(warning);
+        }
         System.Console.WriteLine($"resident memory: {result.ResidentBytesBefore / 1048576.0:F0} MiB after warm-up, {result.ResidentBytesAfter / 1048576.0:F0} MiB after all {result.Steps} steps");
     }
 
-    private static string F(double value, int digits) => value.ToString("F" + digits, CultureInfo.InvariantCulture);
-
-    private static void WriteCsv(string path, IReadOnlyList<LayerBenchmarkRow> rows) =>
+    private static void WriteCsv(string path, IReadOnlyList<LayerBenchmarkRow> rows, int rounds, bool replace) =>
         AtomicFile.Write(path, stream =>
         {
             using var writer = new StreamWriter(stream, leaveOpen: true);
-            writer.WriteLine("kind,op,r,params,macs,infer_ms,train_ms,infer_ratio,train_ratio");
+            writer.WriteLine("kind,op,r,params,macs," + string.Join(',', new[] { "infer_ms", "infer_ratio", "train_ms", "train_ratio" }
+                .SelectMany(name => new[] { "median", "p10", "p90" }.Select(statistic => $"{name}_{statistic}"))) + ",rounds");
             foreach (var row in rows)
             {
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{row.Kind},{row.Op},{row.R},{row.Params},{row.Macs},{row.InferMs:F4},{row.TrainMs:F4},{row.InferRatio:F4},{row.TrainRatio:F4}"));
+                var cells = new[] { row.InferMs, row.InferRatio, row.TrainMs, row.TrainRatio }
+                    .SelectMany(s => new[] { s.Median, s.P10, s.P90 }).Select(v => v.ToString("F4", CultureInfo.InvariantCulture));
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Kind},{row.Op},{row.R},{row.Params},{row.Macs},{string.Join(',', cells)},{rounds}"));
             }
-        });
+        }, overwrite: replace);
 }

@@ -7,7 +7,7 @@ using CompactConv.Training.Batches;
 
 namespace CompactConv.Cli.Commands;
 
-/// <summary><c>compactconv bench data</c>: images per second of the image input pipeline alone (no model).</summary>
+/// <summary><c>compactconv bench data</c>: images per second of the image input pipeline alone (no model), over repeated rounds.</summary>
 public static class BenchDataCommand
 {
     /// <summary>Builds the command.</summary>
@@ -20,14 +20,15 @@ public static class BenchDataCommand
         var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => 128 };
         var pipeline = new ImageAugmentationOptionSet();
         var epochs = new Option<int>("--epochs") { Description = "Epochs to time", DefaultValueFactory = _ => 1 };
-        var maxBatches = new Option<int?>("--max-batches") { Description = "Stop after this many batches" };
+        var maxBatches = new Option<int?>("--max-batches") { Description = "Stop after this many batches (per round)" };
+        var rounds = new Option<int>("--rounds") { Description = "Times the same epochs are timed", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Seed of the order, the augmentation and a folder split", DefaultValueFactory = _ => 0 };
         command.Options.Add(dataset);
         command.Options.Add(data);
         images.AddTo(command);
         command.Options.Add(batch);
         pipeline.AddTo(command);
-        foreach (var option in new Option[] { epochs, maxBatches, seed }) command.Options.Add(option);
+        foreach (var option in new Option[] { epochs, maxBatches, rounds, seed }) command.Options.Add(option);
         CommandRunner.SetAction(command, parse =>
         {
             var options = new ImageBatchOptions
@@ -39,6 +40,7 @@ public static class BenchDataCommand
             };
             options.Validate();
             int epochCount = BenchCommand.Positive("--epochs", parse.GetValue(epochs));
+            int roundCount = BenchCommand.Positive("--rounds", parse.GetValue(rounds));
             if (parse.GetValue(maxBatches) is < 1) throw new UsageException($"--max-batches must be at least 1, got {parse.GetValue(maxBatches)}");
 
             var clock = Stopwatch.StartNew();
@@ -56,9 +58,16 @@ public static class BenchDataCommand
             using var source = new ImageBatchSource(taskData.TrainImages, taskData.Normalization, options);
             System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"pipeline: batch {options.BatchSize}, prefetch {options.Prefetch}, augmentation {options.Augmentation.Describe()}, {TorchSharp.torch.get_num_threads()} thread(s)"));
-            var result = DataThroughput.Measure(source, epochCount, parse.GetValue(maxBatches));
+            var context = MachineContext.AtStart();
+            var result = DataThroughput.MeasureRounds(source, roundCount, epochCount, parse.GetValue(maxBatches), (round, r) =>
+                System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"round {round}/{roundCount}: {r.Images:N0} images in {r.Batches:N0} batches, {r.Seconds:F2} s: {r.ImagesPerSecond:F0} images/s")));
+            context = context.AtEnd();
+            System.Console.WriteLine(context.Describe(roundCount, 0));
+            var speed = result.ImagesPerSecond;
             System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{result.Images:N0} images in {result.Batches:N0} batches, {result.Seconds:F2} s: {result.ImagesPerSecond:F0} images/s"));
+                $"images/s: median {speed.Median:F0}, p10-p90 {speed.P10:F0}-{speed.P90:F0}, min-max {speed.Min:F0}-{speed.Max:F0} over {speed.Count} rounds"));
+            if (context.Warning() is { } warning) System.Console.WriteLine(warning);
             return ExitCodes.Success;
         });
         return command;

@@ -4,13 +4,13 @@ using CompactConv.Benchmarks;
 
 namespace CompactConv.Cli.Commands;
 
-/// <summary><c>compactconv bench sed-metrics</c>: median time of the sound event detection metrics on generated lists.</summary>
+/// <summary><c>compactconv bench sed-metrics</c>: time of the sound event detection metrics on generated lists, median and spread over repeated runs.</summary>
 internal static class BenchSedMetricsCommand
 {
     /// <summary>Builds the subcommand.</summary>
     public static Command Create()
     {
-        var command = new Command("sed-metrics", "Median time of segment-based + event-based + onset-only metrics on generated event lists");
+        var command = new Command("sed-metrics", "Time of segment-based + event-based + onset-only metrics on generated event lists: median and p10-p90 over repeated runs");
         var files = new Option<int>("--files") { Description = "Files per list", DefaultValueFactory = _ => 1000 };
         var events = new Option<int>("--events") { Description = "Events per file in each list", DefaultValueFactory = _ => 10 };
         var classes = new Option<int>("--classes") { Description = "Number of classes", DefaultValueFactory = _ => 10 };
@@ -19,17 +19,23 @@ internal static class BenchSedMetricsCommand
         foreach (var option in new Option[] { files, events, classes, seed, rounds }) command.Options.Add(option);
         CommandRunner.SetAction(command, parse =>
         {
-            var result = SedMetricsBenchmark.Run(new SedMetricsBenchmarkOptions
+            var options = new SedMetricsBenchmarkOptions
             {
                 Files = BenchCommand.Positive("--files", parse.GetValue(files)),
                 EventsPerFile = BenchCommand.Positive("--events", parse.GetValue(events)),
                 Classes = BenchCommand.Positive("--classes", parse.GetValue(classes)),
                 Seed = parse.GetValue(seed),
                 Rounds = BenchCommand.Positive("--rounds", parse.GetValue(rounds)),
-            });
-            string runs = string.Join(", ", result.RunMilliseconds.Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)));
+            };
+            var context = MachineContext.AtStart();
+            var result = SedMetricsBenchmark.Run(options);
+            context = context.AtEnd();
+            var ms = result.Milliseconds;
+            string runs = string.Join(", ", result.RunMilliseconds.Select(t => t.ToString("F1", CultureInfo.InvariantCulture)));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{result.ReferenceEvents} reference and {result.EstimatedEvents} estimated events in {result.Files} files: median {result.MedianMilliseconds:F1} ms over {result.RunMilliseconds.Count} runs ({runs})"));
+                $"{result.ReferenceEvents} reference and {result.EstimatedEvents} estimated events in {result.Files} files: median {ms.Median:F1} ms, p10-p90 {ms.P10:F1}-{ms.P90:F1} ms over {ms.Count} runs ({runs})"));
+            Console.WriteLine(context.Describe(options.Rounds, options.WarmupRounds));
+            if (context.Warning() is { } warning) Console.WriteLine(warning);
             return ExitCodes.Success;
         });
         return command;

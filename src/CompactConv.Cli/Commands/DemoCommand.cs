@@ -34,16 +34,16 @@ public static class DemoCommand
                 Epochs = epochCount,
             };
             var results = ProgressRenderer.Session(observerFor => Demo.Run(options, new ConsoleDemoObserver(observerFor)));
-            var table = new Table().AddColumns("conv", "op", "r", "width", "params", "MACs", "best epoch", "val acc", "test acc", "ms/image");
+            var table = new Table().AddColumns("conv", "op", "r", "width", "params", "MACs", "best epoch", "val acc", "test acc", "ms/image [[p10-p90]]", "vs standard [[p10-p90]]");
             foreach (var r in results)
             {
                 table.AddRow(r.Conv, r.Op, r.R.ToString(CultureInfo.InvariantCulture), r.Width.ToString(CultureInfo.InvariantCulture), r.Params.ToString("N0", CultureInfo.InvariantCulture),
                     r.Macs.ToString("N0", CultureInfo.InvariantCulture), r.BestEpoch.ToString(CultureInfo.InvariantCulture),
                     (100 * r.ValidationAccuracy).ToString("F2", CultureInfo.InvariantCulture) + " %",
                     (100 * r.TestAccuracy).ToString("F2", CultureInfo.InvariantCulture) + " %",
-                    r.MsPerImage.ToString("F4", CultureInfo.InvariantCulture));
+                    Markup.Escape(r.MsPerImage.Format(4)), Markup.Escape(r.TimeVsStandard.Format(3)));
             }
-            AnsiConsole.Write(table);
+            TableOutput.Write(table);
             System.Console.WriteLine($"wrote {Path.Combine(options.OutDir, "results.csv")} and {Path.Combine(options.OutDir, "report.md")}");
             return ExitCodes.Success;
         });
@@ -56,5 +56,9 @@ public static class DemoCommand
             System.Console.WriteLine($"data: {source}");
 
         public ITrainingObserver ForRun(string label) => observerFor(label);
+
+        public void TimingRound(int done, int total) => System.Console.WriteLine($"timing inference: round {done}/{total}");
+
+        public void Note(string line) => System.Console.WriteLine(line);
     }
 }

@@ -13,6 +13,14 @@ public sealed record DataThroughputResult(long Images, long Batches, double Seco
     public double ImagesPerSecond => Seconds > 0 ? Images / Seconds : double.PositiveInfinity;
 }
 
+/// <summary>What <see cref="DataThroughput.MeasureRounds"/> timed: the same batches once per round.</summary>
+/// <param name="Rounds">Each round's figures, in order.</param>
+public sealed record DataThroughputRounds(IReadOnlyList<DataThroughputResult> Rounds)
+{
+    /// <summary>Median, p10-p90 and extremes of the rounds' images per second.</summary>
+    public Spread ImagesPerSecond => Spread.Of(Rounds.Select(r => r.ImagesPerSecond));
+}
+
 /// <summary>
 /// The speed of the image input pipeline without a model: how many training images per second it can
 /// gather, augment and normalise. Training cannot go faster than this; when it is far above the
@@ -44,5 +52,23 @@ public static class DataThroughput
             }
         }
         return new DataThroughputResult(images, batches, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// <see cref="Measure"/> <paramref name="rounds"/> times over the same epochs: a single pass is one
+    /// draw of the machine's noise, and only repeats show how far it moves the figure.
+    /// <paramref name="progress"/> receives each round's number and figures.
+    /// </summary>
+    public static DataThroughputRounds MeasureRounds(ImageBatchSource source, int rounds, int epochs = 1, long? maxBatches = null,
+        Action<int, DataThroughputResult>? progress = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
+        var results = new List<DataThroughputResult>();
+        for (int round = 1; round <= rounds; round++)
+        {
+            results.Add(Measure(source, epochs, maxBatches));
+            progress?.Invoke(round, results[^1]);
+        }
+        return new DataThroughputRounds(results);
     }
 }

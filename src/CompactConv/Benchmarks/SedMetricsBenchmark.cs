@@ -19,12 +19,19 @@ public sealed record SedMetricsBenchmarkOptions
     /// <summary>Seed of the generated lists.</summary>
     public int Seed { get; init; }
 
-    /// <summary>Timed runs (after one untimed run).</summary>
+    /// <summary>Timed runs (after <see cref="WarmupRounds"/> untimed ones).</summary>
     public int Rounds { get; init; } = 5;
+
+    /// <summary>Untimed runs first: the first evaluation pays for JIT compilation.</summary>
+    public int WarmupRounds { get; init; } = 1;
 }
 
-/// <summary>The event counts evaluated, the time of each timed run and their median, in milliseconds.</summary>
-public sealed record SedMetricsBenchmarkResult(int ReferenceEvents, int EstimatedEvents, int Files, IReadOnlyList<double> RunMilliseconds, double MedianMilliseconds);
+/// <summary>The event counts evaluated, the time of each timed run and their spread, in milliseconds.</summary>
+public sealed record SedMetricsBenchmarkResult(int ReferenceEvents, int EstimatedEvents, int Files, IReadOnlyList<double> RunMilliseconds)
+{
+    /// <summary>Median, p10-p90 and extremes of <see cref="RunMilliseconds"/>.</summary>
+    public Spread Milliseconds => Spread.Of(RunMilliseconds);
+}
 
 /// <summary>
 /// Times <see cref="SedEvaluation.Evaluate"/> (segment-based, event-based and onset-only blocks) on
@@ -36,18 +43,15 @@ public static class SedMetricsBenchmark
     // Length of a generated file in seconds, as DESED's 10 s clips.
     private const double FileSeconds = 10;
 
-    /// <summary>Generates the lists and times the evaluation.</summary>
-    /// <exception cref="ArgumentException">A count below 1.</exception>
-    public static SedMetricsBenchmarkResult Run(SedMetricsBenchmarkOptions options)
+    /// <summary>Generates the lists and times the evaluation; <paramref name="progress"/> receives (runs done, all runs including warm-up).</summary>
+    /// <exception cref="ArgumentException">A count below 1, or negative warm-up rounds.</exception>
+    public static SedMetricsBenchmarkResult Run(SedMetricsBenchmarkOptions options, Action<int, int>? progress = null)
     {
-        if (options.Rounds < 1) throw new ArgumentException($"rounds must be at least 1, got {options.Rounds}");
         var (reference, estimate) = GenerateLists(options.Files, options.EventsPerFile, options.Classes, options.Seed);
         var metricOptions = new SedMetricOptions();
-        SedEvaluation.Evaluate(reference, estimate, metricOptions);
-        var times = Enumerable.Range(0, options.Rounds)
-            .Select(_ => Timing.Milliseconds(() => SedEvaluation.Evaluate(reference, estimate, metricOptions)))
-            .ToArray();
-        return new SedMetricsBenchmarkResult(reference.Events.Count, estimate.Events.Count, reference.Files.Count, times, Timing.Median(times));
+        // One variant: the rounds are plain repeats, timed the same way as the interleaved benchmarks.
+        var times = InterleavedRounds.Time([() => SedEvaluation.Evaluate(reference, estimate, metricOptions)], options.Rounds, options.WarmupRounds, progress);
+        return new SedMetricsBenchmarkResult(reference.Events.Count, estimate.Events.Count, reference.Files.Count, times[0]);
     }
 
     /// <summary>

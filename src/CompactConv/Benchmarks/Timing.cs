@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace CompactConv.Benchmarks;
 
-/// <summary>Small helpers for wall-clock measurements reported as medians.</summary>
+/// <summary>Small helpers for wall-clock and memory measurements.</summary>
 public static class Timing
 {
     /// <summary>Milliseconds one call of <paramref name="action"/> takes.</summary>
@@ -11,15 +11,6 @@ public static class Timing
         var clock = Stopwatch.StartNew();
         action();
         return clock.Elapsed.TotalMilliseconds;
-    }
-
-    /// <summary>The median of <paramref name="values"/> (mean of the middle two for an even count).</summary>
-    public static double Median(IReadOnlyCollection<double> values)
-    {
-        if (values.Count == 0) throw new ArgumentException("median of no values");
-        var sorted = values.OrderBy(v => v).ToArray();
-        int mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     /// <summary>Resident set size of this process in bytes (Linux /proc; the working set elsewhere).</summary>

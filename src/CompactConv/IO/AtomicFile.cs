@@ -8,20 +8,24 @@ namespace CompactConv.IO;
 /// </summary>
 public static class AtomicFile
 {
-    /// <summary>Writes <paramref name="write"/>'s output to <paramref name="path"/> atomically, creating the folder.</summary>
-    public static void Write(string path, Action<Stream> write) =>
+    /// <summary>
+    /// Writes <paramref name="write"/>'s output to <paramref name="path"/> atomically, creating the folder.
+    /// With <paramref name="overwrite"/> false an existing file is kept and an <see cref="IOException"/>
+    /// thrown, even when it appeared while the content was being written.
+    /// </summary>
+    public static void Write(string path, Action<Stream> write, bool overwrite = true) =>
         WriteVia(path, temp =>
         {
             using var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None);
             write(stream);
             stream.Flush(flushToDisk: true);
-        });
+        }, overwrite);
 
     /// <summary>
     /// Like <see cref="Write"/> for writers that insist on a path (or close the stream they are
     /// given, as TorchSharp's Module.save does): <paramref name="writeTo"/> gets the temporary path.
     /// </summary>
-    public static void WriteVia(string path, Action<string> writeTo)
+    public static void WriteVia(string path, Action<string> writeTo, bool overwrite = true)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(folder);
@@ -29,7 +33,7 @@ public static class AtomicFile
         try
         {
             writeTo(temp);
-            File.Move(temp, path, overwrite: true);
+            File.Move(temp, path, overwrite);
         }
         finally
         {

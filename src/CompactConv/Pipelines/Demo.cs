@@ -6,6 +6,7 @@ using CompactConv.IO;
 using CompactConv.Layers;
 using CompactConv.Models;
 using CompactConv.Training;
+using static TorchSharp.torch;
 
 namespace CompactConv.Pipelines;
 
@@ -19,13 +20,14 @@ namespace CompactConv.Pipelines;
 /// <param name="BestEpoch">The epoch with the best validation accuracy, whose weights are reported.</param>
 /// <param name="ValidationAccuracy">Validation accuracy of <paramref name="BestEpoch"/> (the figure that chose it).</param>
 /// <param name="TestAccuracy">Test accuracy of <paramref name="BestEpoch"/>'s weights; the test split is read only for this.</param>
-/// <param name="MsPerImage">Inference time per image.</param>
+/// <param name="MsPerImage">Inference milliseconds per image over the interleaved timing rounds (<see cref="InferenceSpeed.Compare"/>).</param>
+/// <param name="TimeVsStandard">Per-round ratio of <paramref name="MsPerImage"/> to the standard model's.</param>
 /// <param name="TrainSeconds">Training time of all epochs.</param>
 /// <param name="TrainImagesPerSecond">Mean training speed.</param>
 /// <param name="Epochs">Epochs trained.</param>
 public sealed record DemoResult(
     string Conv, string Op, int R, double Width, long Params, long Macs, int BestEpoch, double ValidationAccuracy, double TestAccuracy,
-    double MsPerImage, double TrainSeconds, double TrainImagesPerSecond, int Epochs);
+    Spread MsPerImage, Spread TimeVsStandard, double TrainSeconds, double TrainImagesPerSecond, int Epochs);
 
 /// <summary>One configuration the demo trains.</summary>
 public sealed record DemoConfiguration(ConvKind Kind, ChannelPoolOp Op, double Width = 1.0);
@@ -53,6 +55,9 @@ public sealed record DemoOptions
 
     /// <summary>Seed of every run.</summary>
     public int Seed { get; init; }
+
+    /// <summary>How the trained models' inference is timed (batch, interleaved rounds, warm-up).</summary>
+    public InferenceTimingOptions InferenceTiming { get; init; } = new();
 }
 
 /// <summary>Receives demo progress per configuration.</summary>
@@ -63,13 +68,21 @@ public interface IDemoObserver
 
     /// <summary>The observer for one configuration's training run.</summary>
     ITrainingObserver ForRun(string label);
+
+    /// <summary>Called after each round of the inference timing with (rounds done, all rounds including warm-up).</summary>
+    void TimingRound(int done, int total);
+
+    /// <summary>A line worth showing: the machine context of the timing, a warning, an earlier result kept.</summary>
+    void Note(string line);
 }
 
 /// <summary>
 /// The main job: trains smallcnn on Fashion-MNIST with standard, separable, compact(max, r=2) and
 /// compact(mean, r=2) convolutions under the same budget, then reports accuracy, parameters, MACs
 /// and measured inference time. Finished runs are reused and unfinished ones resumed, so an
-/// interrupted demo continues where it stopped.
+/// interrupted demo continues where it stopped. Inference is timed once every model is trained, all
+/// models in the same interleaved rounds, so that no model is timed at a quieter moment than another.
+/// Earlier results.csv and report.md are kept with a timestamp suffix, never overwritten.
 /// </summary>
 public static class Demo
 {
@@ -117,7 +130,7 @@ public static class Demo
         });
         observer.DataLoaded(data.Source, data.Train.Count, data.Test!.Count);
 
-        var results = new List<DemoResult>();
+        var trained = new List<TrainedRun>();
         var configurations = options.Quick ? Configurations : [.. Configurations, BudgetMatched];
         foreach (var (kind, op, width) in configurations)
         {
@@ -146,10 +159,19 @@ public static class Demo
             };
             string runFolder = Path.Combine(options.OutDir, RunName(spec));
             string label = width == 1.0 ? spec.ConvLabel : $"{spec.ConvLabel} width {width.ToString(CultureInfo.InvariantCulture)}";
-            results.Add(RunOne(config, runFolder, data, observer.ForRun(label)));
+            trained.Add(RunOne(config, runFolder, label, data, observer.ForRun(label)));
+        }
+
+        var timing = TimeInference(trained, data.InputShape, options.InferenceTiming, observer);
+        foreach (var note in timing.Notes) observer.Note(note);
+        var results = trained.Select((run, i) => run.ToResult(timing.Timing.Variants[i])).ToList();
+
+        foreach (var (from, to) in EarlierFiles.Keep(options.OutDir, "results.csv", "report.md"))
+        {
+            observer.Note($"kept earlier {Path.GetFileName(from)} as {Path.GetFileName(to)}");
         }
         WriteCsv(Path.Combine(options.OutDir, "results.csv"), results);
-        AtomicFile.WriteText(Path.Combine(options.OutDir, "report.md"), Report(results, data.Source, training, options));
+        AtomicFile.WriteText(Path.Combine(options.OutDir, "report.md"), Report(results, data.Source, training, options, timing.Notes));
         return results;
     }
 
@@ -158,7 +180,21 @@ public static class Demo
         ? $"compact-{spec.Op.Name()}-r{spec.R}"
         : spec.Conv.Name()) + (spec.Width == 1.0 ? "" : $"-w{spec.Width.ToString(CultureInfo.InvariantCulture)}");
 
-    private static DemoResult RunOne(RunConfig config, string runFolder, ImageTaskData data, ITrainingObserver observer)
+    // A configuration trained and tested, waiting for its inference timing.
+    private sealed record TrainedRun(RunConfig Config, string Folder, string Label, TrainingResult Training, double TestAccuracy, long Params, long Macs)
+    {
+        public DemoResult ToResult(ComparedVariant timing)
+        {
+            var spec = Config.Model;
+            var history = Training.History;
+            return new DemoResult(spec.Conv.Name(), spec.Conv.UsesChannelPool() ? spec.Op.Name() : "",
+                spec.Conv.UsesGroupSize() ? spec.R : 1, spec.Width, Params, Macs,
+                Training.BestEpoch, Training.BestValidationAccuracy, TestAccuracy, timing.Value, timing.Ratio,
+                history.Sum(h => h.Seconds), history.Count == 0 ? 0 : history.Average(h => h.ExamplesPerSecond), Config.Training.Epochs);
+        }
+    }
+
+    private static TrainedRun RunOne(RunConfig config, string runFolder, string label, ImageTaskData data, ITrainingObserver observer)
     {
         var store = new CheckpointStore(runFolder);
         bool resume = store.Exists;
@@ -172,14 +208,23 @@ public static class Demo
         using var model = ImageClassification.LoadModel(runFolder, config, best: true);
         var test = Evaluator.Evaluate(model, data.Test!, config.ClassNames, config.Training.EvalBatchSize);
         var cost = ModelCost.Measure(model, config.Model.InputShape.Select(d => (long)d).ToArray());
-        double msPerImage = InferenceSpeed.MillisecondsPerImage(model, config.Model.InputShape, batchSize: 256);
-        var history = result.History;
-        double trainSeconds = history.Sum(h => h.Seconds);
-        double imagesPerSecond = history.Count == 0 ? 0 : history.Average(h => h.ExamplesPerSecond);
-        var spec = config.Model;
-        return new DemoResult(spec.Conv.Name(), spec.Conv.UsesChannelPool() ? spec.Op.Name() : "",
-            spec.Conv.UsesGroupSize() ? spec.R : 1, spec.Width, cost.Parameters, cost.Macs,
-            result.BestEpoch, result.BestValidationAccuracy, test.Accuracy, msPerImage, trainSeconds, imagesPerSecond, config.Training.Epochs);
+        return new TrainedRun(config, runFolder, label, result, test.Accuracy, cost.Parameters, cost.Macs);
+    }
+
+    /// <summary>Times the best weights of every trained run side by side, relative to the standard model.</summary>
+    private static InferenceComparison TimeInference(IReadOnlyList<TrainedRun> runs, int[] inputShape, InferenceTimingOptions options, IDemoObserver observer)
+    {
+        var models = new List<(string, nn.Module<Tensor, Tensor>)>();
+        try
+        {
+            foreach (var run in runs) models.Add((run.Label, ImageClassification.LoadModel(run.Folder, run.Config, best: true)));
+            int standard = runs.ToList().FindIndex(r => r.Config.Model.Conv == ConvKind.Standard && r.Config.Model.Width == 1.0);
+            return InferenceSpeed.Compare(models, standard, inputShape, options, observer.TimingRound);
+        }
+        finally
+        {
+            foreach (var (_, model) in models) model.Dispose();
+        }
     }
 
     private static bool SameConfig(string runFolder, RunConfig config)
@@ -218,15 +263,32 @@ public static class Demo
             Map(r => r.BestEpoch).Name("best_epoch");
             Map(r => r.ValidationAccuracy).Name("validation_accuracy");
             Map(r => r.TestAccuracy).Name("test_accuracy");
-            Map(r => r.MsPerImage).Name("ms_per_image");
+            MapSpread(r => r.MsPerImage, "ms_per_image");
+            MapSpread(r => r.TimeVsStandard, "time_vs_standard");
             Map(r => r.TrainSeconds).Name("train_seconds");
             Map(r => r.TrainImagesPerSecond).Name("train_images_per_second");
             Map(r => r.Epochs).Name("epochs");
         }
+
+        // Three columns NAME_median, NAME_p10, NAME_p90 from one Spread member, each a new map of that
+        // member converted on writing (CsvHelper's nested maps would not keep the declared column order).
+        private void MapSpread(System.Linq.Expressions.Expression<Func<DemoResult, Spread?>> member, string name)
+        {
+            var read = member.Compile();
+            foreach (var (suffix, statistic) in new (string, Func<Spread, double>)[] { ("median", s => s.Median), ("p10", s => s.P10), ("p90", s => s.P90) })
+            {
+                Map(member, useExistingMap: false).Name($"{name}_{suffix}")
+                    .Convert(args => statistic(read(args.Value)!).ToString("R", CultureInfo.InvariantCulture));
+            }
+        }
     }
 
-    /// <summary>The Markdown report: the comparison table relative to the standard convolution.</summary>
-    public static string Report(IReadOnlyList<DemoResult> results, string dataSource, TrainingOptions training, DemoOptions options)
+    /// <summary>
+    /// The Markdown report: the comparison table relative to the standard convolution, after the
+    /// settings and <paramref name="timingNotes"/> (the timing's machine context and warnings).
+    /// </summary>
+    public static string Report(IReadOnlyList<DemoResult> results, string dataSource, TrainingOptions training, DemoOptions options,
+        IReadOnlyList<string> timingNotes)
     {
         var standard = results.FirstOrDefault(r => r.Conv == "standard" && r.Width == 1.0);
         var text = new StringBuilder();
@@ -235,7 +297,10 @@ public static class Demo
         text.AppendLine($"- Data: {dataSource}");
         text.AppendLine("- Model selection: each row reports the epoch with the best validation accuracy; the test split is read only to report it");
         text.AppendLine($"- Training: {training.Epochs} epoch(s), batch {training.BatchSize}, {training.Optimizer.ToString().ToLowerInvariant()} lr {training.LearningRate.ToString(CultureInfo.InvariantCulture)}, {training.Schedule.ToString().ToLowerInvariant()} schedule, seed {training.Seed}{(options.Quick ? " (quick mode)" : "")}");
-        text.AppendLine($"- Inference time: median over 7 forward passes of a batch of 256, {TorchSharp.torch.get_num_threads()} thread(s)");
+        var timing = options.InferenceTiming;
+        text.AppendLine($"- Inference time: ms/image of a forward pass of a batch of {timing.BatchSize}, every model timed in the same {timing.Rounds} interleaved rounds "
+            + $"after {timing.WarmupRounds} warm-up round(s), once all were trained; median [p10-p90] over the rounds, and the per-round ratio to the standard model");
+        foreach (var note in timingNotes) text.AppendLine($"- {note}");
         text.AppendLine();
         text.AppendLine(MarkdownTable(results, standard));
         return text.ToString();
@@ -245,14 +310,14 @@ public static class Demo
     public static string MarkdownTable(IReadOnlyList<DemoResult> results, DemoResult? standard)
     {
         var text = new StringBuilder();
-        text.AppendLine("| conv | op | r | width | params | params vs standard | MACs | MACs vs standard | best epoch | validation accuracy | test accuracy | ms/image |");
-        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| conv | op | r | width | params | params vs standard | MACs | MACs vs standard | best epoch | validation accuracy | test accuracy | ms/image [p10-p90] | time vs standard [p10-p90] |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             string paramRatio = standard is null ? "" : $"{100.0 * r.Params / standard.Params:F1} %";
             string macRatio = standard is null ? "" : $"{100.0 * r.Macs / standard.Macs:F1} %";
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Conv} | {r.Op} | {r.R} | {r.Width} | {r.Params:N0} | {paramRatio} | {r.Macs:N0} | {macRatio} | {r.BestEpoch} | {100 * r.ValidationAccuracy:F2} % | {100 * r.TestAccuracy:F2} % | {r.MsPerImage:F4} |"));
+                $"| {r.Conv} | {r.Op} | {r.R} | {r.Width} | {r.Params:N0} | {paramRatio} | {r.Macs:N0} | {macRatio} | {r.BestEpoch} | {100 * r.ValidationAccuracy:F2} % | {100 * r.TestAccuracy:F2} % | {r.MsPerImage.Format(4)} | {r.TimeVsStandard.Format(3)} |"));
         }
         return text.ToString();
     }

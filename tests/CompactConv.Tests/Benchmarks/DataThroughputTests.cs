@@ -43,6 +43,20 @@ public class DataThroughputTests
     }
 
     [Fact]
+    public void EveryRoundTimesTheSameBatches()
+    {
+        using var source = Source(prefetch: 2);
+        var seen = new List<int>();
+
+        var result = DataThroughput.MeasureRounds(source, rounds: 3, epochs: 2, maxBatches: 5, (round, r) => seen.Add(round));
+
+        Assert.Equal([1, 2, 3], seen);
+        Assert.All(result.Rounds, r => Assert.Equal((5L, 16L * 3 + 2 + 16), (r.Batches, r.Images)));
+        Assert.Equal(Spread.Of(result.Rounds.Select(r => r.ImagesPerSecond)), result.ImagesPerSecond);
+        Assert.Throws<ArgumentOutOfRangeException>(() => DataThroughput.MeasureRounds(source, rounds: 0));
+    }
+
+    [Fact]
     public void RefusesImpossibleCounts()
     {
         using var source = Source(prefetch: 0);

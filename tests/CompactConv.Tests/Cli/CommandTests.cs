@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CompactConv.Complexity;
 using CompactConv.Models;
@@ -60,21 +61,62 @@ public class CommandTests
         Assert.Contains("different model", other.Error);
     }
 
+    private static readonly string[] TinyBench = ["bench", "layers", "--in", "8", "--out", "8", "--size", "8x8", "--batch", "2", "--rounds", "2", "--warmup", "1"];
+
     [Fact]
     public void BenchLayersWritesTheCsvContract()
     {
         using var folder = new TempFolder();
         var csv = folder.File("bench.csv");
-        var result = CliHarness.Run("bench", "layers", "--in", "8", "--out", "8", "--size", "8x8", "--batch", "2", "--rounds", "2", "--csv", csv);
+        var result = CliHarness.Run([.. TinyBench, "--csv", csv]);
         Assert.True(result.ExitCode == 0, result.Error);
         var lines = File.ReadAllLines(csv);
-        Assert.Equal("kind,op,r,params,macs,infer_ms,train_ms,infer_ratio,train_ratio", lines[0]);
+        Assert.Equal("kind,op,r,params,macs,infer_ms_median,infer_ms_p10,infer_ms_p90,infer_ratio_median,infer_ratio_p10,infer_ratio_p90,"
+            + "train_ms_median,train_ms_p10,train_ms_p90,train_ratio_median,train_ratio_p10,train_ratio_p90,rounds", lines[0]);
         Assert.Equal(6, lines.Length);
         Assert.StartsWith("standard,,1,", lines[1]);
         Assert.StartsWith("separable,,1,", lines[2]);
-        Assert.EndsWith(",1.0000,1.0000", lines[2]);
+        // Separable against itself: 1 in every round, so median, p10 and p90 of both ratios are 1.
+        var separable = lines[2].Split(',');
+        Assert.Equal(["1.0000", "1.0000", "1.0000"], separable[8..11]);
+        Assert.Equal(["1.0000", "1.0000", "1.0000"], separable[14..17]);
         Assert.StartsWith("compact,max,2,", lines[3]);
         Assert.StartsWith("compact,mean,2,", lines[4]);
         Assert.StartsWith("squeeze,,2,", lines[5]);
+        foreach (var line in lines[1..])
+        {
+            var cells = line.Split(',');
+            Assert.Equal("2", cells[^1]);
+            // Each statistic triple is median, p10, p90: p10 <= median <= p90.
+            for (int first = 5; first < 17; first += 3)
+            {
+                double median = double.Parse(cells[first], CultureInfo.InvariantCulture);
+                Assert.InRange(median, double.Parse(cells[first + 1], CultureInfo.InvariantCulture), double.Parse(cells[first + 2], CultureInfo.InvariantCulture));
+            }
+        }
+        Assert.Matches(@"machine: \d+ cores, \d+ thread\(s\), allocator tuning (on|off), 2 rounds after 1 warm-up, load average", result.Out);
+        Assert.Contains("each cell: median [p10-p90]", result.Out);
+        Assert.Contains($"wrote {csv}", result.Out);
+    }
+
+    [Fact]
+    public void BenchLayersRefusesToReplaceAnEarlierCsvUnlessForced()
+    {
+        using var folder = new TempFolder();
+        var csv = folder.File("bench.csv");
+        File.WriteAllText(csv, "earlier measurements");
+
+        var refused = CliHarness.Run([.. TinyBench, "--csv", csv]);
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal([$"error: --csv: {csv} already exists (earlier measurements); pass --force to replace it or choose another file"], refused.ErrorLines);
+        // Refused before measuring anything.
+        Assert.DoesNotContain("round ", refused.Out);
+        Assert.Equal("earlier measurements", File.ReadAllText(csv));
+
+        var forced = CliHarness.Run([.. TinyBench, "--csv", csv, "--force"]);
+
+        Assert.True(forced.ExitCode == 0, forced.Error);
+        Assert.StartsWith("kind,op,r,", File.ReadAllText(csv));
     }
 }

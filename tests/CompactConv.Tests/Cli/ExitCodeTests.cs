@@ -14,6 +14,8 @@ public class ExitCodeTests
     [InlineData("nosuchcommand")]
     [InlineData("summary", "--no-such-option")]
     [InlineData("bench", "layers", "--in", "6", "--r", "4")]
+    [InlineData("bench", "layers", "--warmup", "-1")]
+    [InlineData("bench", "layers", "--rounds", "0")]
     public void UsageErrorsExitWithTwoAndOneLineWithoutStackTrace(params string[] args)
     {
         var result = CliHarness.Run(args);

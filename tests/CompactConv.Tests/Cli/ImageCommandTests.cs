@@ -121,12 +121,24 @@ public sealed class ImageCommandTests : IDisposable
         string data = Cifar10();
 
         var result = CliHarness.Run("bench", "data", "--dataset", "cifar10", "--data", data, "--batch", "8",
-            "--crop-padding", "4", "--flip", "--cutout", "8", "--epochs", "2");
+            "--crop-padding", "4", "--flip", "--cutout", "8", "--epochs", "2", "--rounds", "3");
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("data: CIFAR-10 binary (20 train / 6 test, 10 classes)", result.Out);
         Assert.Contains("pipeline: batch 8, prefetch 2, augmentation crop (pad 4) + flip + cutout 8", result.Out);
-        Assert.Matches(@"40 images in 6 batches, [0-9.]+ s: [0-9]+ images/s", result.Out);
+        foreach (int round in new[] { 1, 2, 3 })
+            Assert.Matches($@"round {round}/3: 40 images in 6 batches, [0-9.]+ s: [0-9]+ images/s", result.Out);
+        Assert.Contains("3 rounds after 0 warm-up", result.Out);
+        Assert.Matches(@"images/s: median [0-9]+, p10-p90 [0-9]+-[0-9]+, min-max [0-9]+-[0-9]+ over 3 rounds", result.Out);
+    }
+
+    [Fact]
+    public void BenchDataRefusesZeroRounds()
+    {
+        var result = CliHarness.Run("bench", "data", "--dataset", "cifar10", "--data", Cifar10(), "--rounds", "0");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: --rounds must be at least 1, got 0", result.Error);
     }
 
     [Fact]

@@ -86,11 +86,12 @@ public class SedCommandTests
     }
 
     [Fact]
-    public void BenchSedMetricsPrintsTheMedian()
+    public void BenchSedMetricsPrintsTheMedianAndSpread()
     {
         var result = CliHarness.Run("bench", "sed-metrics", "--files", "20", "--events", "5", "--rounds", "3");
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Matches(@"^100 reference and 100 estimated events in 20 files: median \d+\.\d ms over 3 runs", result.Out);
+        Assert.Matches(@"^100 reference and 100 estimated events in 20 files: median \d+\.\d ms, p10-p90 \d+\.\d-\d+\.\d ms over 3 runs \(\d+\.\d, \d+\.\d, \d+\.\d\)", result.Out);
+        Assert.Contains("3 rounds after 1 warm-up", result.Out);
         Assert.Equal(2, CliHarness.Run("bench", "sed-metrics", "--rounds", "0").ExitCode);
     }
 }
