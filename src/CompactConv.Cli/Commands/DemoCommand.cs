@@ -21,7 +21,9 @@ public static class DemoCommand
         command.Options.Add(quick);
         command.Options.Add(output);
         command.Options.Add(data);
+        var seed = new Option<int>("--seed") { Description = "Seed of every run (repeat the demo with other seeds and other --out folders to see the spread)", DefaultValueFactory = _ => 0 };
         command.Options.Add(epochs);
+        command.Options.Add(seed);
         CommandRunner.SetAction(command, parse =>
         {
             int? epochCount = parse.GetValue(epochs);
@@ -29,6 +31,7 @@ public static class DemoCommand
             var options = new DemoOptions
             {
                 Quick = parse.GetValue(quick),
+                Seed = parse.GetValue(seed),
                 OutDir = parse.GetValue(output)!,
                 DataDir = parse.GetValue(data),
                 Epochs = epochCount,

@@ -27,6 +27,12 @@ public sealed record EventDataRequest
     /// <summary>Seed of the validation hold-out of layouts without a validation split.</summary>
     public int Seed { get; init; }
 
+    /// <summary>
+    /// Also extract and load the test split. Training leaves it out (its <see cref="EventTaskData.Test"/> is
+    /// then empty), so that nothing a run chooses can depend on it; <c>eval</c> reads it.
+    /// </summary>
+    public bool IncludeTest { get; init; }
+
     /// <summary>Share of the strongly labelled training clips held out for validation when the layout has no validation split, in [0, 1).</summary>
     public double ValidationFraction { get; init; } = Training.RunConfig.DefaultValidationFraction;
 

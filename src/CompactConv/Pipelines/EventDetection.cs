@@ -57,8 +57,9 @@ public static class EventDetection
     };
 
     /// <summary>The data request a saved run config describes (with an optional other data folder).</summary>
-    public static EventDataRequest RequestFor(RunConfig config, string? dataDir, string? cacheDir) => new()
+    public static EventDataRequest RequestFor(RunConfig config, string? dataDir, string? cacheDir, bool includeTest = false) => new()
     {
+        IncludeTest = includeTest,
         Dataset = config.Dataset,
         DataDir = dataDir ?? config.DataDir ?? throw new DataException("config.json", "the run names no data folder; pass --data"),
         SkipBad = config.SkipBad,
@@ -123,7 +124,7 @@ public static class EventDetection
     {
         var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
         EnsureFrameModel(config);
-        using var data = EventTaskData.Load(RequestFor(config, dataDir, cacheDir), normalization: config.Normalization, frames: config.Model.InputShape[2]);
+        using var data = EventTaskData.Load(RequestFor(config, dataDir, cacheDir, includeTest: true), normalization: config.Normalization, frames: config.Model.InputShape[2]);
         if (data.Test.Count == 0) throw new DataException(data.Source, "the test split has no clips");
         using var model = ImageClassification.LoadModel(runFolder, config, best);
         var post = PostProcessingOf(config);

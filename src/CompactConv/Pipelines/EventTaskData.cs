@@ -21,7 +21,7 @@ public sealed class EventTaskData : IDisposable
     /// <summary>Validation split (the layout's own or held out of train); may have no clips.</summary>
     public required EventSplitData Validation { get; init; }
 
-    /// <summary>Test split.</summary>
+    /// <summary>Test split; without <see cref="EventDataRequest.IncludeTest"/> it has no clips.</summary>
     public required EventSplitData Test { get; init; }
 
     /// <summary>Class names in target order.</summary>
@@ -68,7 +68,8 @@ public sealed class EventTaskData : IDisposable
         var notes = new List<string>(splits.Notes);
         notes.AddRange(splits.Skipped);
 
-        var features = LogMelData.Extract(splits.Train.Concat(splits.Validation).Concat(splits.Test).Select(e => e.AudioPath),
+        var testExamples = request.IncludeTest ? splits.Test : [];
+        var features = LogMelData.Extract(splits.Train.Concat(splits.Validation).Concat(testExamples).Select(e => e.AudioPath),
             request.Features, request.CacheDir ?? SceneDataRequest.DefaultCacheDir, request.Parallelism, request.SkipBad,
             request.DataDir, notes, progress);
         var train = Decodable(splits.Train, features);
@@ -84,7 +85,7 @@ public sealed class EventTaskData : IDisposable
 
         var trainData = Build(train, trainFeatures, length, normalization, targets, "train", notes);
         var validationData = Build(Decodable(splits.Validation, features), features, length, normalization, targets, "validation", notes);
-        var testData = Build(Decodable(splits.Test, features), features, length, normalization, targets, "test", notes);
+        var testData = Build(Decodable(testExamples, features), features, length, normalization, targets, "test", notes);
         return new EventTaskData
         {
             Train = trainData,
@@ -92,7 +93,7 @@ public sealed class EventTaskData : IDisposable
             Test = testData,
             Targets = targets,
             Normalization = normalization,
-            Source = $"{splits.Source}: {trainData.Count:N0} / {validationData.Count:N0} / {testData.Count:N0} clips decoded"
+            Source = $"{splits.Source}: {trainData.Count:N0} / {validationData.Count:N0} / {(request.IncludeTest ? testData.Count.ToString("N0", CultureInfo.InvariantCulture) : "(unread)")} clips decoded"
                 + (notes.Count > 0 ? $" ({notes.Count} note(s))" : ""),
             Notes = notes,
             InputShape = [1, request.Features.NMels, length],

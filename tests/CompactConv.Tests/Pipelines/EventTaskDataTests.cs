@@ -53,6 +53,7 @@ public sealed class EventTaskDataTests : IDisposable
         ClipSeconds = clipSeconds,
         SkipBad = skipBad,
         SplitFiles = splitFiles,
+        IncludeTest = true,
     };
 
     private static int[] Active(Tensor frameTargets, int clip, int c) =>
@@ -163,6 +164,21 @@ public sealed class EventTaskDataTests : IDisposable
         Assert.Equal(0f, data.Train.FrameTargets[4].abs().sum().item<float>());
         Assert.Equal([0f, 1f], Row(data.Train.ClipTargets, 4));
         Assert.DoesNotContain(data.Train.Events, e => e.File == "w.wav");
+    }
+
+    [Fact]
+    public void TrainingLeavesTheTestSplitUnread()
+    {
+        WriteSet();
+        // A test clip that cannot be decoded fails any load that reads it.
+        TestWav.Write(Path.Combine(Root, "audio", "t.wav"), [0.1f, float.NaN, .. new float[2000]], SampleRate, float32: true);
+
+        using var data = EventTaskData.Load(Request() with { IncludeTest = false });
+
+        Assert.Equal(0, data.Test.Count);
+        Assert.Equal(1, data.Validation.Count);
+        Assert.Contains("(unread) clips decoded", data.Source);
+        Assert.Throws<DataException>(() => EventTaskData.Load(Request()));
     }
 
     [Fact]
