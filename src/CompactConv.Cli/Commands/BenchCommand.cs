@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using CompactConv.Benchmarks;
 using CompactConv.IO;
-using Spectre.Console;
+using CompactConv.Cli.Rendering;
+using CompactConv.Reports;
 
 namespace CompactConv.Cli.Commands;
 
@@ -32,8 +33,7 @@ public static class BenchCommand
         foreach (var option in new Option[] { inChannels, outChannels, size, batch, r, rounds, csv }) command.Options.Add(option);
         CommandRunner.SetAction(command, parse =>
         {
-            var hw = SummaryCommand.ParseShape("--size", parse.GetValue(size)!);
-            if (hw.Length != 2) throw new UsageException($"--size: '{parse.GetValue(size)}' is not HxW");
+            var hw = ShapeForm.HeightWidth.Parse("--size", parse.GetValue(size)!);
             var options = new LayerBenchmarkOptions
             {
                 InChannels = Positive("--in", parse.GetValue(inChannels)),
@@ -63,13 +63,13 @@ public static class BenchCommand
 
     private static void Print(LayerBenchmarkResult result)
     {
-        var table = new Table().AddColumns("kind", "op", "r", "params", "MACs (batch)", "infer ms", "train ms", "infer / separable", "train / separable");
+        var table = new TextTable().AddColumns("kind", "op", "r", "params", "MACs (batch)", "infer ms", "train ms", "infer / separable", "train / separable");
         foreach (var row in result.Rows)
         {
             table.AddRow(row.Kind, row.Op, row.R.ToString(CultureInfo.InvariantCulture), row.Params.ToString("N0", CultureInfo.InvariantCulture),
                 row.Macs.ToString("N0", CultureInfo.InvariantCulture), F(row.InferMs, 2), F(row.TrainMs, 2), F(row.InferRatio, 3), F(row.TrainRatio, 3));
         }
-        AnsiConsole.Write(table);
+        TableOutput.Write(table);
         System.Console.WriteLine($"resident memory: {result.ResidentBytesBefore / 1048576.0:F0} MiB after warm-up, {result.ResidentBytesAfter / 1048576.0:F0} MiB after all {result.Steps} steps");
     }
 
