@@ -63,6 +63,13 @@ public class CommandTests
         Assert.Equal(2, metrics.GetProperty("r").GetInt32());
         Assert.False(metrics.TryGetProperty("device_wise_accuracy", out _));
 
+        // Image runs read no feature cache, so naming one is a mistake, refused before metrics.json is touched.
+        var written = File.GetLastWriteTimeUtc(Path.Combine(run, "metrics.json"));
+        var cached = CliHarness.Run("eval", "--checkpoint", run, "--cache", folder.File("cache"));
+        Assert.Equal(2, cached.ExitCode);
+        Assert.Equal(["error: --cache applies to audio runs only"], cached.ErrorLines);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(run, "metrics.json")));
+
         // Resuming a finished run is a no-op that keeps its result.
         var resumed = CliHarness.Run("train", "--dataset", "mnist", "--data", data, "--model", "smallcnn", "--conv", "compact",
             "--width", "0.25", "--epochs", "2", "--batch", "16", "--out", run, "--resume");
