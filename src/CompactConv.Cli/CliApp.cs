@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using CompactConv.Cli.Commands;
 
 namespace CompactConv.Cli;
@@ -6,10 +7,19 @@ namespace CompactConv.Cli;
 /// <summary>The command tree of <c>compactconv</c>; Program.cs and the tests both run it through <see cref="Run"/>.</summary>
 public static class CliApp
 {
+    /// <summary>The command's name, as usage lines show it.</summary>
+    public const string Name = "compactconv";
+
     /// <summary>Builds the root command with every subcommand and the global options.</summary>
-    public static RootCommand CreateRoot()
+    public static Command CreateRoot()
     {
-        var root = new RootCommand("compactconv: channel-compressed CNNs (compact convolution) on TorchSharp");
+        // Not a RootCommand: that one takes its name from the executable, which is CompactConv.Cli
+        // under 'dotnet run' and in the build output (see CompactConv.Cli.csproj).
+        var root = new Command(Name, "compactconv: channel-compressed CNNs (compact convolution) on TorchSharp")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         GlobalOptions.AddTo(root);
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());

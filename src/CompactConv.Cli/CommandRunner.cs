@@ -24,7 +24,7 @@ public static class CommandRunner
         }
         catch (Exception e) when (ExitCodeFor(e) is var code)
         {
-            Console.Error.WriteLine($"error: {OneLine(e.Message)}");
+            Console.Error.WriteLine($"error: {OneLine(e)}");
             if (verbose) Console.Error.WriteLine(e.ToString());
             return code;
         }
@@ -37,5 +37,20 @@ public static class CommandRunner
     public static int ExitCodeFor(Exception e) =>
         e is UsageException or ArgumentException ? ExitCodes.Usage : ExitCodes.Failure;
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+    /// <summary>
+    /// The message of <paramref name="e"/> on one line. libtorch appends where it failed and a C++
+    /// stack ("Exception raised from ...", "frame #0: ..."), which is left to --verbose.
+    /// </summary>
+    public static string OneLine(Exception e)
+    {
+        string message = e.Message;
+        foreach (var marker in LibTorchTraceMarkers)
+        {
+            int at = message.IndexOf(marker, StringComparison.Ordinal);
+            if (at > 0) message = message[..at];
+        }
+        return message.ReplaceLineEndings(" ").Trim();
+    }
+
+    private static readonly string[] LibTorchTraceMarkers = ["Exception raised from ", "frame #0:"];
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using CompactConv.Cli.Rendering;
 using CompactConv.Runtime;
+using Spectre.Console;
 
 namespace CompactConv.Cli;
 
@@ -34,18 +36,29 @@ public static class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>--plain: tables as TSV and progress as plain lines, even on a terminal.</summary>
+    public static Option<bool> Plain { get; } = new("--plain")
+    {
+        Description = "Print tables as tab-separated values and progress as plain lines (for scripts), even on a terminal",
+        Recursive = true,
+    };
+
     /// <summary>Adds the global options to the root command.</summary>
-    public static void AddTo(RootCommand root)
+    public static void AddTo(Command root)
     {
         root.Options.Add(Threads);
         root.Options.Add(Device);
         root.Options.Add(Verbose);
         root.Options.Add(NoMallocTuning);
+        root.Options.Add(Plain);
     }
 
-    /// <summary>Applies --threads, the allocator setting and --device before any tensor work.</summary>
+    /// <summary>Applies --plain, --threads, the allocator setting and --device before any tensor work.</summary>
     public static void Apply(ParseResult parse)
     {
+        OutputTarget.Plain = parse.GetValue(Plain);
+        // Progress bars follow the same width as tables, COLUMNS included.
+        if (OutputTarget.Interactive) AnsiConsole.Profile.Width = OutputTarget.Width;
         TorchRuntime.Configure(parse.GetValue(Threads), tuneAllocator: !parse.GetValue(NoMallocTuning));
         if (parse.GetValue(Device) is { } device) ComputeDevice.Use(device);
     }

@@ -3,7 +3,7 @@ using System.Globalization;
 using CompactConv.Benchmarks;
 using CompactConv.Cli.Rendering;
 using CompactConv.IO;
-using Spectre.Console;
+using CompactConv.Reports;
 
 namespace CompactConv.Cli.Commands;
 
@@ -35,8 +35,7 @@ public static class BenchCommand
         foreach (var option in new Option[] { inChannels, outChannels, size, batch, r, rounds, warmup, csv, force }) command.Options.Add(option);
         CommandRunner.SetAction(command, parse =>
         {
-            var hw = SummaryCommand.ParseShape("--size", parse.GetValue(size)!);
-            if (hw.Length != 2) throw new UsageException($"--size: '{parse.GetValue(size)}' is not HxW");
+            var hw = ShapeForm.HeightWidth.Parse("--size", parse.GetValue(size)!);
             var options = new LayerBenchmarkOptions
             {
                 InChannels = Positive("--in", parse.GetValue(inChannels)),
@@ -91,12 +90,12 @@ public static class BenchCommand
     private static void Print(LayerBenchmarkResult result, MachineContext context, LayerBenchmarkOptions options)
     {
         System.Console.WriteLine(context.Describe(options.Rounds, options.WarmupRounds));
-        var table = new Table().AddColumns("kind", "op", "r", "params", "MACs (batch)", "infer ms", "infer / separable", "train ms", "train / separable");
+        var table = new TextTable().AddColumns("kind", "op", "r", "params", "MACs (batch)", "infer ms", "infer / separable", "train ms", "train / separable");
         foreach (var row in result.Rows)
         {
             table.AddRow(row.Kind, row.Op, row.R.ToString(CultureInfo.InvariantCulture), row.Params.ToString("N0", CultureInfo.InvariantCulture),
                 row.Macs.ToString("N0", CultureInfo.InvariantCulture),
-                Markup.Escape(row.InferMs.Format(2)), Markup.Escape(row.InferRatio.Format(3)), Markup.Escape(row.TrainMs.Format(2)), Markup.Escape(row.TrainRatio.Format(3)));
+                row.InferMs.Format(2), row.InferRatio.Format(3), row.TrainMs.Format(2), row.TrainRatio.Format(3));
         }
         TableOutput.Write(table);
         System.Console.WriteLine("each cell: median [p10-p90] over the rounds; ratios are taken per round, then summarised");

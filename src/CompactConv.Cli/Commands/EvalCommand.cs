@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using CompactConv.Cli.Rendering;
 using CompactConv.Metrics;
 using CompactConv.Pipelines;
+using CompactConv.Reports;
 using CompactConv.Training;
 
 namespace CompactConv.Cli.Commands;
@@ -16,7 +18,7 @@ public static class EvalCommand
         var checkpoint = new Option<string>("--checkpoint") { Description = "Run folder written by 'compactconv train'", Required = true };
         var data = new Option<string?>("--data") { Description = "Dataset folder (default: the one the run used)" };
         var best = new Option<bool>("--best") { Description = "Evaluate the best epoch's weights instead of the last" };
-        var cache = new Option<string?>("--cache") { Description = "Feature cache folder for audio runs" };
+        var cache = new Option<string?>("--cache") { Description = "Feature cache folder for audio runs (default: the one the run was trained with)" };
         var tune = new Option<bool>("--tune-thresholds") { Description = "events: choose per-class thresholds on the validation split (event-based F1) before scoring the test split" };
         var merge = new Option<bool>("--merge-reference") { Description = "events: merge overlapping reference events of one label before scoring (default: score the annotation as written)" };
         command.Options.Add(checkpoint);
@@ -31,26 +33,28 @@ public static class EvalCommand
             var config = RunConfig.Load(Path.Combine(folder, "config.json"));
             if (config.Task == "events")
             {
-                var evaluation = EventDetection.Evaluate(folder, parse.GetValue(data), parse.GetValue(cache), parse.GetValue(best), parse.GetValue(tune), parse.GetValue(merge));
+                string cacheDir = Path.GetFullPath(parse.GetValue(cache) ?? config.FeatureCacheDir ?? SceneDataRequest.DefaultCacheDir);
+                var evaluation = EventDetection.Evaluate(folder, parse.GetValue(data), cacheDir, parse.GetValue(best), parse.GetValue(tune), parse.GetValue(merge));
+                System.Console.WriteLine($"features: cache in {cacheDir}");
                 PrintEvents(evaluation);
                 System.Console.WriteLine($"wrote {Path.Combine(folder, "metrics.json")}, {evaluation.EstimatePath}, {evaluation.ReferencePath}, {evaluation.DurationsPath} and {evaluation.ScoresPath}");
                 return ExitCodes.Success;
             }
             if (parse.GetValue(tune)) throw new UsageException("--tune-thresholds applies to sound event detection runs only");
             if (parse.GetValue(merge)) throw new UsageException("--merge-reference applies to sound event detection runs only");
-            ClassificationMetrics metrics;
-            string source;
-            IReadOnlyDictionary<string, double>? byDevice = null;
             if (config.Task == "scenes")
             {
-                metrics = SceneClassification.Evaluate(folder, parse.GetValue(data), parse.GetValue(cache), parse.GetValue(best), out var devices, out source);
-                byDevice = devices;
+                var evaluation = FeatureProgress.Run("features", progress =>
+                    SceneClassification.Evaluate(folder, parse.GetValue(data), parse.GetValue(cache), parse.GetValue(best), progress));
+                System.Console.WriteLine(FeatureProgress.Describe(evaluation.Extraction));
+                Print(evaluation.Metrics, evaluation.Source, evaluation.ByDevice);
             }
             else
             {
-                metrics = ImageClassification.Evaluate(folder, parse.GetValue(data), parse.GetValue(best), out source);
+                if (parse.GetValue(cache) is not null) throw new UsageException("--cache applies to audio runs only");
+                var metrics = ImageClassification.Evaluate(folder, parse.GetValue(data), parse.GetValue(best), out string source);
+                Print(metrics, source, null);
             }
-            Print(metrics, source, byDevice);
             System.Console.WriteLine($"wrote {Path.Combine(folder, "metrics.json")}");
             return ExitCodes.Success;
         });
@@ -86,14 +90,16 @@ public static class EvalCommand
         System.Console.WriteLine($"data: {source}");
         System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"accuracy {metrics.Accuracy:F4} ({metrics.Count} examples), macro accuracy {metrics.MacroAccuracy:F4}, log-loss {metrics.Loss:F4}"));
-        for (int c = 0; c < metrics.ClassNames.Count; c++)
-        {
-            System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {metrics.ClassNames[c],-20} {metrics.PerClassAccuracy[c]:F4}"));
-        }
+        var classes = new TextTable().AddColumns("class", "accuracy");
+        for (int c = 0; c < metrics.ClassNames.Count; c++) classes.AddRow(metrics.ClassNames[c], Figure(metrics.PerClassAccuracy[c]));
+        TableOutput.Write(classes);
         if (byDevice is { Count: > 0 })
         {
-            System.Console.WriteLine("device-wise accuracy:");
-            foreach (var (device, accuracy) in byDevice) System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {device,-20} {accuracy:F4}"));
+            var devices = new TextTable().AddColumns("device", "accuracy");
+            foreach (var (device, accuracy) in byDevice) devices.AddRow(device, Figure(accuracy));
+            TableOutput.Write(devices);
         }
     }
+
+    private static string Figure(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
 }

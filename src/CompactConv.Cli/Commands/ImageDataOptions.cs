@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using CompactConv.Data.Images;
 
 namespace CompactConv.Cli.Commands;
@@ -64,12 +65,11 @@ public sealed class ImageDataOptions
 
     private static (int?, int?) ParseSize(string text)
     {
-        var parts = SummaryCommand.ParseShape("--image-size", text);
-        return parts switch
+        return ShapeForm.SideOrHeightWidth.Parse("--image-size", text) switch
         {
             [var side] => (side, side),
             [var height, var width] => (height, width),
-            _ => throw new UsageException($"--image-size: '{text}' is not N or HxW"),
+            _ => throw new UnreachableException(),
         };
     }
 }

@@ -1,41 +1,51 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using CompactConv.Cli.Rendering;
 using CompactConv.Pipelines;
+using CompactConv.Reports;
 using CompactConv.Training;
-using Spectre.Console;
 
 namespace CompactConv.Cli.Commands;
 
-/// <summary><c>compactconv predict</c>: scene label and class probabilities of audio files under a trained run.</summary>
+/// <summary><c>compactconv predict</c>: label and class probabilities of audio files under a scene run, or of images under an image run.</summary>
 public static class PredictCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var command = new Command("predict", "Predict the scene of audio files with a trained run");
-        var checkpoint = new Option<string>("--checkpoint") { Description = "Run folder written by 'compactconv train --task scenes'", Required = true };
-        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
-        var files = new Argument<string[]>("files") { Description = "Audio files (WAV or OGG)", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("predict", "Predict the class of audio files (scene runs) or images (image runs) with a trained run");
+        var checkpoint = new Option<string>("--checkpoint") { Description = "Run folder written by 'compactconv train --task scenes' or '--task image'", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print JSON ([{file, label, probabilities}]) instead of a table" };
+        var files = new Argument<string[]>("files")
+        {
+            Description = "Scene runs: audio files (WAV or OGG); image runs: PNG or JPEG files (resized to the run's input), or IDX files (every image, named FILE#0, FILE#1, ...)",
+            Arity = ArgumentArity.OneOrMore,
+        };
         command.Options.Add(checkpoint);
         command.Options.Add(json);
         command.Arguments.Add(files);
         CommandRunner.SetAction(command, parse =>
         {
-            var predictions = SceneClassification.Predict(parse.GetValue(checkpoint)!, parse.GetValue(files)!);
+            string runFolder = parse.GetValue(checkpoint)!;
+            var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
+            var predictions = config.Task switch
+            {
+                "image" => ImageClassification.Predict(runFolder, parse.GetValue(files)!),
+                "scenes" => SceneClassification.Predict(runFolder, parse.GetValue(files)!),
+                var task => throw new UsageException($"--checkpoint {runFolder}: predict takes image and scenes runs, not {task} runs (use detect for events)"),
+            };
             if (parse.GetValue(json))
             {
                 System.Console.WriteLine(JsonSerializer.Serialize(predictions.Select(p => new { file = p.File, label = p.Label, probabilities = p.Probabilities }), RunConfig.JsonOptions));
                 return ExitCodes.Success;
             }
-            var classes = predictions[0].Probabilities.Keys.ToArray();
-            var table = new Table().AddColumn("file").AddColumn("label");
-            foreach (var name in classes) table.AddColumn(Markup.Escape(name));
+            var table = new TextTable().AddColumns(["file", "label", .. config.ClassNames]);
             foreach (var p in predictions)
             {
-                table.AddRow([Markup.Escape(Path.GetFileName(p.File)), Markup.Escape(p.Label), .. classes.Select(c => p.Probabilities[c].ToString("F3", CultureInfo.InvariantCulture))]);
+                table.AddRow([Path.GetFileName(p.File), p.Label, .. config.ClassNames.Select(c => p.Probabilities[c].ToString("F3", CultureInfo.InvariantCulture))]);
             }
-            AnsiConsole.Write(table);
+            TableOutput.Write(table);
             return ExitCodes.Success;
         });
         return command;

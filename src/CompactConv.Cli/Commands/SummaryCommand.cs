@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using CompactConv.Cli.Rendering;
 using CompactConv.Complexity;
 using CompactConv.Models;
 
@@ -20,34 +22,29 @@ public static class SummaryCommand
         command.Options.Add(classes);
         CommandRunner.SetAction(command, parse =>
         {
-            int[] shape = ParseShape("--input", parse.GetValue(input)!);
+            int[] shape = ShapeForm.ChannelsHeightWidth.Parse("--input", parse.GetValue(input)!);
             int numClasses = parse.GetValue(classes);
             if (numClasses < 1) throw new UsageException($"--classes must be at least 1, got {numClasses}");
             var spec = model.ToSpec(parse, shape, numClasses);
             using var network = ModelRegistry.Create(spec);
-            var report = ModelCost.Measure(network, shape.Select(d => (long)d).ToArray());
+            CostReport report;
+            try
+            {
+                report = ModelCost.Measure(network, shape.Select(d => (long)d).ToArray());
+            }
+            catch (ExternalException e)
+            {
+                // libtorch refuses inputs the model cannot take (too small for its pooling, too large to allocate).
+                throw new UsageException($"--input {parse.GetValue(input)}: {spec.Name} cannot run on this input: {CommandRunner.OneLine(e)}");
+            }
             System.Console.WriteLine($"{spec.Name} {spec.ConvLabel}, input {string.Join('x', shape)}");
-            System.Console.Write(report.ToTable());
+            TableOutput.Write(report.ToTextTable());
+            foreach (var line in report.MemoryLines()) System.Console.WriteLine(line);
             System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Convolution parameters (convolutions and their BatchNorms): {ModelCost.ConvolutionParameters(network):N0}"));
             System.Console.WriteLine(report.ToSummaryLine());
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>Parses "CxHxW" (or any x-separated positive integers); throws a usage error naming the option.</summary>
-    public static int[] ParseShape(string option, string text)
-    {
-        var parts = text.Split('x', 'X');
-        var shape = new int[parts.Length];
-        for (int i = 0; i < parts.Length; i++)
-        {
-            if (!int.TryParse(parts[i], out shape[i]) || shape[i] < 1)
-            {
-                throw new UsageException($"{option}: '{text}' is not a shape like 1x28x28 (positive integers separated by x)");
-            }
-        }
-        return shape;
     }
 }

@@ -117,6 +117,8 @@ public static class TrainCommand
         string name = parse.GetValue(dataset) ?? throw new UsageException("--dataset is required for --task scenes (tau2019, tau2020, esc50, urbansound8k, folders)");
         string dataDir = parse.GetValue(data) ?? throw new UsageException("--data is required for --task scenes");
         var request = audio.Request(parse, name, dataDir, options.Seed) with { ValidationFraction = validationFraction };
+        // A resumed run reads the features it was trained with unless --cache says otherwise.
+        request = request with { CacheDir = request.CacheDir ?? saved?.FeatureCacheDir };
         using var taskData = FeatureProgress.Run("features", progress =>
             SceneTaskData.Load(request, progress, saved?.Normalization, saved?.Model.InputShape[2]));
         System.Console.WriteLine(FeatureProgress.Describe(taskData.Extraction));
@@ -134,12 +136,14 @@ public static class TrainCommand
         // Every option is checked before minutes of feature extraction.
         EventDetection.RequireFrameModel(model.ToSpec(parse, [1, 1, 1], 1).Name);
         var request = audio.EventRequest(parse, name, dataDir, options.Seed) with { ValidationFraction = validationFraction };
+        request = request with { CacheDir = request.CacheDir ?? saved?.FeatureCacheDir };
         var post = postProcessing.Parse(parse);
         using var taskData = FeatureProgress.Run("features", progress =>
             EventTaskData.Load(request, progress, saved?.Normalization, saved?.Model.InputShape[2]));
         System.Console.WriteLine(FeatureProgress.Describe(taskData.Extraction));
         foreach (var note in taskData.Notes.Take(20)) System.Console.WriteLine($"note: {note}");
-        var config = EventDetection.CreateConfig(request, taskData, (shape, classes) => model.ToSpec(parse, shape, classes), options, post);
+        var config = EventDetection.CreateConfig(request, taskData, (shape, classes) => model.ToSpec(parse, shape, classes), options, post)
+            with { FeatureCacheDir = taskData.Extraction.Folder };
         System.Console.WriteLine($"data: {taskData.Source}");
         System.Console.WriteLine($"model: {config.Model.Name} {config.Model.ConvLabel}, {config.Training.Epochs} epochs -> {runFolder}");
         var result = ProgressRenderer.Train(config.Model.ConvLabel, observer => EventDetection.Train(config, runFolder, taskData, resuming, observer), "clips");

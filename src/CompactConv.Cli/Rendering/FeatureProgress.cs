@@ -32,9 +32,12 @@ public static class FeatureProgress
         return result;
     }
 
-    /// <summary>One line: files computed and reused, audio hours, and speed in times real time.</summary>
+    /// <summary>One line: clips computed and reused, the cache folder, and the extraction speed in clips per second and times real time.</summary>
     public static string Describe(FeatureCacheFillResult r) => string.Create(CultureInfo.InvariantCulture,
-        $"features: {r.Computed} computed, {r.Reused} from cache, {r.AudioSeconds / 3600:F2} h of audio in {r.WallSeconds:F1} s ({r.TimesRealTime:F0}x real time)");
+        $"features: {r.Computed} computed, {r.Reused} from cache in {r.Folder}; ") + (r.Computed == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"checked in {r.WallSeconds:F1} s")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{r.AudioSeconds / 3600:F2} h of audio in {r.WallSeconds:F1} s ({r.ClipsPerSecond:F1} clips/s, {r.TimesRealTime:F0}x real time)"));
 
     private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
     {

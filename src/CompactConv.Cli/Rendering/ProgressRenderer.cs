@@ -15,8 +15,8 @@ public static class ProgressRenderer
     /// <summary>How often plain-text mode reports within an epoch.</summary>
     public static TimeSpan PlainInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>True when progress is drawn as a bar.</summary>
-    public static bool Interactive => !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+    /// <summary>True when progress is drawn as a bar (see <see cref="OutputTarget.Interactive"/>).</summary>
+    public static bool Interactive => OutputTarget.Interactive;
 
     /// <summary>
     /// Runs <paramref name="run"/> with an observer that renders one training run's progress; speeds are

@@ -52,4 +52,10 @@ public sealed class CostReport
 
     /// <summary>A plain-text table (layer, type, output, params, MACs, ops, memory) with totals; unknown costs print as <c>?</c>.</summary>
     public string ToTable() => CostTable.Format(this);
+
+    /// <summary>The per-layer rows of <see cref="ToTable"/> with the totals as footer, for other renderings (TSV, terminal tables).</summary>
+    public Reports.TextTable ToTextTable() => CostTable.Table(this);
+
+    /// <summary>The lines <see cref="ToTable"/> ends with: peak and summed activation memory, serialized size.</summary>
+    public IReadOnlyList<string> MemoryLines() => CostTable.MemoryLines(this);
 }

@@ -1,56 +1,43 @@
 using System.Globalization;
 using System.Text;
+using CompactConv.Reports;
 
 namespace CompactConv.Complexity;
 
-/// <summary>Renders a <see cref="CostReport"/> as an aligned plain-text table.</summary>
+/// <summary>Lays out a <see cref="CostReport"/> as a table and as plain text.</summary>
 internal static class CostTable
 {
-    private static readonly string[] Header = ["Layer", "Type", "Output", "Params", "MACs", "Ops", "Memory (B)"];
-
-    // Text columns read best left-aligned, numbers right-aligned so digits line up.
-    private static readonly bool[] RightAligned = [false, false, false, true, true, true, true];
-
-    public static string Format(CostReport report)
+    public static TextTable Table(CostReport report)
     {
-        var rows = new List<string[]> { Header };
+        var table = new TextTable().AddColumns("Layer", "Type", "Output", "Params", "MACs", "Ops", "Memory (B)");
         foreach (var layer in report.Layers)
         {
-            rows.Add([
+            table.AddRow(
                 layer.Name,
                 layer.Type,
                 Shape(layer.OutputShape),
                 Number(layer.Parameters),
                 layer.HasCostModel ? Number(layer.Macs) : "?",
                 layer.HasCostModel ? Number(layer.Ops) : "?",
-                Number(layer.ActivationBytes),
-            ]);
+                Number(layer.ActivationBytes));
         }
-        rows.Add(["Total", "", "", Number(report.Parameters), Number(report.Macs), Number(report.Ops),
-            Number(report.TotalActivationBytes)]);
-
-        var widths = new int[Header.Length];
-        foreach (var row in rows)
-        {
-            for (int i = 0; i < row.Length; i++) widths[i] = Math.Max(widths[i], row[i].Length);
-        }
-
-        var text = new StringBuilder();
-        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Input {Shape(report.InputShape)} (batch of one)"));
-        for (int r = 0; r < rows.Count; r++)
-        {
-            if (r == 1 || r == rows.Count - 1) text.AppendLine(new string('-', widths.Sum() + 2 * (widths.Length - 1)));
-            text.AppendLine(Line(rows[r], widths));
-        }
-        text.AppendLine($"Activation memory: peak {Number(report.PeakActivationBytes)} B, sum {Number(report.TotalActivationBytes)} B");
-        text.AppendLine($"Serialized size: {Number(report.SerializedBytes)} B");
-        return text.ToString();
+        return table.SetFooter("Total", "", "", Number(report.Parameters), Number(report.Macs), Number(report.Ops),
+            Number(report.TotalActivationBytes));
     }
 
-    private static string Line(string[] cells, int[] widths)
+    public static IReadOnlyList<string> MemoryLines(CostReport report) =>
+    [
+        $"Activation memory: peak {Number(report.PeakActivationBytes)} B, sum {Number(report.TotalActivationBytes)} B",
+        $"Serialized size: {Number(report.SerializedBytes)} B",
+    ];
+
+    public static string Format(CostReport report)
     {
-        var parts = cells.Select((cell, i) => RightAligned[i] ? cell.PadLeft(widths[i]) : cell.PadRight(widths[i]));
-        return string.Join("  ", parts).TrimEnd();
+        var text = new StringBuilder();
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Input {Shape(report.InputShape)} (batch of one)"));
+        text.Append(Table(report).ToAligned());
+        foreach (var line in MemoryLines(report)) text.AppendLine(line);
+        return text.ToString();
     }
 
     private static string Shape(IReadOnlyList<long> shape) =>

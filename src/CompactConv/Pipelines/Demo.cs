@@ -35,7 +35,7 @@ public sealed record DemoConfiguration(ConvKind Kind, ChannelPoolOp Op, double W
 /// <summary>Settings of <c>compactconv demo</c>.</summary>
 public sealed record DemoOptions
 {
-    /// <summary>Quick mode: 4,000 training-split and 1,000 test images, two epochs of batch 64, no width-2 row.</summary>
+    /// <summary>Quick mode: a class-balanced 4,000 training-split images (validation hold-out included) and 1,000 test images, two epochs of batch 64, no width-2 row.</summary>
     public bool Quick { get; init; }
 
     /// <summary>Output folder (one run folder per configuration, plus results.csv and report.md).</summary>
@@ -105,14 +105,12 @@ public static class Demo
     /// <summary>Runs the demo and writes results.csv and report.md into the output folder.</summary>
     public static IReadOnlyList<DemoResult> Run(DemoOptions options, IDemoObserver observer)
     {
-        // The full demo caps training at 24,000 images so that four models fit in 15 minutes on two
-        // cores even with the 60,000-image set; the test split is always used whole.
-        int? trainLimit = options.Quick ? 4000 : options.TrainLimit;
-        int? testLimit = options.Quick ? 1000 : null;
+        int? trainLimit = TrainLimitOf(options);
+        int? testLimit = TestLimitOf(options);
         var training = new TrainingOptions
         {
-            Epochs = options.Epochs ?? (options.Quick ? 2 : 3),
-            BatchSize = options.BatchSize ?? (options.Quick ? 64 : 128),
+            Epochs = EpochsOf(options),
+            BatchSize = BatchSizeOf(options),
             Optimizer = OptimizerKind.AdamW,
             LearningRate = 3e-3,
             WeightDecay = 1e-4,
@@ -174,6 +172,32 @@ public static class Demo
         AtomicFile.WriteText(Path.Combine(options.OutDir, "report.md"), Report(results, data.Source, training, options, timing.Notes));
         return results;
     }
+
+    /// <summary>What a demo with <paramref name="options"/> trains and tests on, in one line for the start of its output.</summary>
+    public static string Describe(DemoOptions options)
+    {
+        string train = TrainLimitOf(options) is { } limit
+            ? string.Create(CultureInfo.InvariantCulture, $"{(options.Quick ? "" : "at most ")}{limit:N0} class-balanced training-split images")
+            : "the whole training split";
+        string test = TestLimitOf(options) is { } testLimit
+            ? string.Create(CultureInfo.InvariantCulture, $"{testLimit:N0} class-balanced test images")
+            : "the whole test split";
+        int epochs = EpochsOf(options);
+        string rows = options.Quick ? $"the {Configurations.Count} width-1 rows (no width-2 row)" : $"{Configurations.Count + 1} rows (width-2 compact(max) included)";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{(options.Quick ? "quick demo" : "demo")}: {train} ({RunConfig.DefaultValidationFraction:P0} of them held out for validation) and {test}; " +
+            $"{epochs} epoch{(epochs == 1 ? "" : "s")} of batch {BatchSizeOf(options)} for each of {rows}");
+    }
+
+    // The full demo caps training at 24,000 images so that four models fit in 15 minutes on two
+    // cores even with the 60,000-image set; the test split is always used whole.
+    private static int? TrainLimitOf(DemoOptions options) => options.Quick ? 4000 : options.TrainLimit;
+
+    private static int? TestLimitOf(DemoOptions options) => options.Quick ? 1000 : null;
+
+    private static int EpochsOf(DemoOptions options) => options.Epochs ?? (options.Quick ? 2 : 3);
+
+    private static int BatchSizeOf(DemoOptions options) => options.BatchSize ?? (options.Quick ? 64 : 128);
 
     /// <summary>Folder name of a configuration, e.g. <c>compact-max-r2</c>.</summary>
     public static string RunName(ModelSpec spec) => (spec.Conv == ConvKind.Compact

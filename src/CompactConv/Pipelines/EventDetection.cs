@@ -64,7 +64,7 @@ public static class EventDetection
         DataDir = dataDir ?? config.DataDir ?? throw new DataException("config.json", "the run names no data folder; pass --data"),
         SkipBad = config.SkipBad,
         Features = config.Features ?? new LogMelOptions(),
-        CacheDir = cacheDir,
+        CacheDir = cacheDir ?? config.FeatureCacheDir,
         Seed = config.Training.Seed,
         ValidationFraction = config.ValidationFraction,
     };

@@ -94,4 +94,27 @@ public static class ImageClassification
         EvaluationReports.Write(runFolder, metrics, null, config, dataSource, best ? "best" : "last");
         return metrics;
     }
+
+    /// <summary>
+    /// Class probabilities of the images in <paramref name="files"/> under a run's model (its last
+    /// epoch's weights): PNG and JPEG files are resized and made grey or RGB to the run's input shape,
+    /// IDX files give every image they hold (see <see cref="ImageInputFiles"/>); all are normalised
+    /// with the run's training statistics.
+    /// </summary>
+    /// <exception cref="DataException">The run is not an image run, or a file cannot be read as images of its input shape; names the file.</exception>
+    public static IReadOnlyList<ClassPrediction> Predict(string runFolder, IReadOnlyList<string> files)
+    {
+        string configPath = Path.Combine(runFolder, "config.json");
+        var config = RunConfig.Load(configPath);
+        if (config.Task != "image") throw new DataException(configPath, $"is a {config.Task} run, not an image run");
+        var shape = config.Model.InputShape;
+        var inputs = ImageInputFiles.Read(files, shape[0], shape[1], shape[2]);
+        var images = new Data.ImageDataset(inputs.Pixels, new long[inputs.Names.Count], shape[0], shape[1], shape[2], config.ClassNames, "predict");
+        var (pixels, labels) = images.ToTensors();
+        using var data = new TensorDataset(pixels, labels);
+        data.Normalize(config.Normalization);
+        using var model = LoadModel(runFolder, config);
+        var probabilities = Evaluator.PredictProbabilities(model, data.Inputs, config.Training.EvalBatchSize);
+        return inputs.Names.Select((name, i) => ClassPrediction.FromRow(name, probabilities, i, config.ClassNames)).ToList();
+    }
 }

@@ -9,16 +9,13 @@ using static TorchSharp.torch;
 
 namespace CompactConv.Pipelines;
 
-/// <summary>One file's prediction.</summary>
-public sealed record ScenePrediction(string File, string Label, IReadOnlyDictionary<string, double> Probabilities);
-
 /// <summary>
 /// Acoustic scene classification: dataset layout -> audio -> cached log-mel features -> model
 /// from the registry -> trainer (crops, SpecAugment, mixup) -> clip-level metrics.
 /// </summary>
 public static class SceneClassification
 {
-    /// <summary>The data request a saved run config describes (with an optional other data folder).</summary>
+    /// <summary>The data request a saved run config describes (with an optional other data folder, and another feature cache than the run's).</summary>
     public static SceneDataRequest RequestFor(RunConfig config, string? dataDir, string? cacheDir, bool includeTest = false) => new()
     {
         ValidationFraction = config.ValidationFraction,
@@ -28,7 +25,7 @@ public static class SceneClassification
         Fold = config.Fold,
         SkipBad = config.SkipBad,
         Features = config.Features ?? new LogMelOptions(),
-        CacheDir = cacheDir,
+        CacheDir = cacheDir ?? config.FeatureCacheDir,
         Seed = config.Training.Seed,
     };
 
@@ -42,6 +39,7 @@ public static class SceneClassification
         ValidationFraction = request.ValidationFraction,
         Fold = request.Fold,
         Features = request.Features,
+        FeatureCacheDir = data.Extraction.Folder,
         SkipBad = request.SkipBad,
         Model = buildSpec(data.InputShape, data.ClassNames.Count),
         ClassNames = data.ClassNames.ToArray(),
@@ -51,31 +49,31 @@ public static class SceneClassification
 
     /// <summary>
     /// Evaluates a run folder on its dataset's test split and writes metrics.json, confusion.csv
-    /// and confusion.png there.
+    /// and confusion.png there. Features come from <paramref name="cacheDir"/>, else from the cache the
+    /// run was trained with; <paramref name="progress"/> gets the number of files checked or extracted.
     /// </summary>
-    public static ClassificationMetrics Evaluate(string runFolder, string? dataDir, string? cacheDir, bool best, out IReadOnlyDictionary<string, double> byDevice, out string source)
+    public static SceneEvaluation Evaluate(string runFolder, string? dataDir, string? cacheDir, bool best, IProgress<int>? progress = null)
     {
         var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
-        using var data = SceneTaskData.Load(RequestFor(config, dataDir, cacheDir, includeTest: true), normalization: config.Normalization, frames: config.Model.InputShape[2]);
-        source = data.Source;
+        using var data = SceneTaskData.Load(RequestFor(config, dataDir, cacheDir, includeTest: true), progress, config.Normalization, config.Model.InputShape[2]);
         var test = data.Test ?? throw new DataException(data.Source, "the test split has no clips");
         using var model = ImageClassification.LoadModel(runFolder, config, best);
         var probabilities = Evaluator.PredictProbabilities(model, test.Inputs, config.Training.EvalBatchSize, config.Training.Augmentation.CropFrames);
         var metrics = ClassificationMetrics.FromProbabilities(test.Labels.data<long>().ToArray(), probabilities, config.ClassNames);
-        byDevice = ClassificationMetrics.AccuracyByGroup(metrics.Truth, metrics.Predicted, data.TestDevices);
+        var byDevice = ClassificationMetrics.AccuracyByGroup(metrics.Truth, metrics.Predicted, data.TestDevices);
         EvaluationReports.Write(runFolder, metrics, byDevice, config, data.Source, best ? "best" : "last");
-        return metrics;
+        return new SceneEvaluation(metrics, byDevice, data.Source, data.Extraction);
     }
 
     /// <summary>Class probabilities of each audio file under a run's model, averaged over crops as in evaluation.</summary>
-    public static IReadOnlyList<ScenePrediction> Predict(string runFolder, IReadOnlyList<string> files)
+    public static IReadOnlyList<ClassPrediction> Predict(string runFolder, IReadOnlyList<string> files)
     {
         var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
         var features = config.Features ?? throw new DataException(Path.Combine(runFolder, "config.json"), "not an audio run (no features section)");
         using var model = ImageClassification.LoadModel(runFolder, config);
         using var extractor = new LogMelExtractor(features);
         int frames = config.Model.InputShape[2];
-        var results = new List<ScenePrediction>();
+        var results = new List<ClassPrediction>();
         foreach (var file in files)
         {
             using var scope = NewDisposeScope();
@@ -83,8 +81,7 @@ public static class SceneClassification
             var logMel = extractor.Compute(samples);
             using var single = SceneTaskData.ToDataset([logMel], [0], Math.Max(frames, logMel.GetLength(1)), config.Normalization);
             var p = Evaluator.PredictProbabilities(model, single.Inputs, 1, config.Training.Augmentation.CropFrames ?? frames);
-            var probabilities = config.ClassNames.Select((name, c) => (name, (double)p[0, c])).ToDictionary(x => x.name, x => x.Item2);
-            results.Add(new ScenePrediction(file, probabilities.MaxBy(x => x.Value).Key, probabilities));
+            results.Add(ClassPrediction.FromRow(file, p, 0, config.ClassNames));
         }
         return results;
     }

@@ -8,11 +8,12 @@ namespace CompactConv.Reports;
 /// <summary>Writes a confusion matrix as CSV (rows: true class, columns: predicted class) and as a PNG heatmap.</summary>
 public static class ConfusionMatrixReport
 {
-    /// <summary>CSV with a header row of predicted class names and one row per true class.</summary>
+    /// <summary>CSV with a header row of <c>true_class</c> and the predicted class names, then one row per true class.</summary>
     public static string ToCsv(ClassificationMetrics metrics)
     {
         var text = new StringBuilder();
-        text.Append("true\\predicted");
+        // snake_case like every other CSV header the program writes; the other headings are class names.
+        text.Append("true_class");
         foreach (var name in metrics.ClassNames) text.Append(',').Append(Quote(name));
         text.AppendLine();
         for (int t = 0; t < metrics.ClassNames.Count; t++)

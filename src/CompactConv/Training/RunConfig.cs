@@ -62,6 +62,13 @@ public sealed record RunConfig
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Data.Images.ImageDatasetOptions? ImageData { get; init; }
 
+    /// <summary>
+    /// Absolute path of the feature cache an audio run was trained with, which evaluation reads again
+    /// unless told otherwise; absent for image runs and older audio runs (these use the default cache).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FeatureCacheDir { get; init; }
+
     /// <summary>Whether unreadable files were skipped when the run was made.</summary>
     public bool SkipBad { get; init; }
 

@@ -43,10 +43,33 @@ public class CommandTests
         Assert.True(eval.ExitCode == 0, eval.Error);
         Assert.Contains("accuracy", eval.Out);
         var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "metrics.json"))).RootElement;
-        double accuracy = metrics.GetProperty("accuracy").GetDouble();
-        Assert.InRange(accuracy, 0, 1);
         Assert.Equal(20, metrics.GetProperty("samples").GetInt32());
-        Assert.Equal(10, metrics.GetProperty("confusion_matrix").GetArrayLength());
+        // Accuracy and class-wise accuracy are the confusion matrix's diagonal over all and over each row.
+        var confusion = metrics.GetProperty("confusion_matrix").EnumerateArray().Select(row => row.EnumerateArray().Select(c => c.GetInt64()).ToArray()).ToArray();
+        Assert.Equal(10, confusion.Length);
+        Assert.Equal(20, confusion.Sum(row => row.Sum()));
+        double accuracy = metrics.GetProperty("accuracy").GetDouble();
+        Assert.Equal(Enumerable.Range(0, 10).Sum(c => confusion[c][c]) / 20.0, accuracy, 12);
+        var classWise = metrics.GetProperty("class_wise_accuracy").EnumerateArray().Select(c => c.GetProperty("accuracy").GetDouble()).ToArray();
+        Assert.Equal(Enumerable.Range(0, 10).Select(c => (double)confusion[c][c] / confusion[c].Sum()), classWise);
+        // The printed class list is a table of the same figures, one whole row per class; MNIST's class
+        // names are digits, so both columns are right-aligned.
+        var printed = eval.Out.ReplaceLineEndings("\n").Split('\n');
+        int heading = Array.IndexOf(printed, "class  accuracy");
+        Assert.True(heading > 0, eval.Out);
+        for (int c = 0; c < 10; c++)
+            Assert.Equal(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{c,5}  {classWise[c],8:F4}"), printed[heading + 2 + c]);
+        // An image run of a compact model: op and r apply, the audio-only device-wise accuracy does not.
+        Assert.Equal("max", metrics.GetProperty("op").GetString());
+        Assert.Equal(2, metrics.GetProperty("r").GetInt32());
+        Assert.False(metrics.TryGetProperty("device_wise_accuracy", out _));
+
+        // Image runs read no feature cache, so naming one is a mistake, refused before metrics.json is touched.
+        var written = File.GetLastWriteTimeUtc(Path.Combine(run, "metrics.json"));
+        var cached = CliHarness.Run("eval", "--checkpoint", run, "--cache", folder.File("cache"));
+        Assert.Equal(2, cached.ExitCode);
+        Assert.Equal(["error: --cache applies to audio runs only"], cached.ErrorLines);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(run, "metrics.json")));
 
         // Resuming a finished run is a no-op that keeps its result.
         var resumed = CliHarness.Run("train", "--dataset", "mnist", "--data", data, "--model", "smallcnn", "--conv", "compact",

@@ -68,6 +68,10 @@ public sealed class ImageCommandTests : IDisposable
         Assert.True(eval.ExitCode == 0, eval.Error);
         var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "metrics.json"))).RootElement;
         Assert.Equal(4, metrics.GetProperty("samples").GetInt32());
+        // A standard-conv image run: no pooling op, no group size, no audio devices, so none of those keys.
+        Assert.Equal("standard", metrics.GetProperty("conv").GetString());
+        Assert.Equal(["task", "model", "conv", "checkpoint", "data", "samples", "accuracy", "macro_accuracy", "log_loss",
+            "class_wise_accuracy", "class_names", "confusion_matrix"], metrics.EnumerateObject().Select(p => p.Name));
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CompactConv.Tests.Reports;
 
 namespace CompactConv.Tests.Cli;
 
@@ -74,7 +75,13 @@ public class SedCommandTests
         var png = folder.File("roll.png");
         var result = CliHarness.Run("plot-events", "--reference", reference, "--estimate", estimate, "--file", "f1.wav", "--out", png);
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(png)[..4]);
+        var roll = EventRollImage.Load(png);
+        // Two classes: 1000 x max(320, 56 x 2 + 200).
+        Assert.Equal((1000, 320), (roll.Width, roll.Height));
+        // f1.wav: a from 0 to 2 s (top row) and b from 2.5 to 3 s as reference; a from 1 to 2.2 s as estimate.
+        Assert.Equal(2, roll.Reference.Count);
+        EventRollImage.AssertSpans(roll.Reference[1], 2.5, 3, roll.Reference[0], 0, 2);
+        EventRollImage.AssertSpans(Assert.Single(roll.Estimate), 1, 2.2, roll.Reference[0], 0, 2);
 
         // A file declared without events is still a file of the list.
         Assert.Equal(0, CliHarness.Run("plot-events", "--reference", reference, "--estimate", estimate, "--file", "f2.wav", "--out", png).ExitCode);

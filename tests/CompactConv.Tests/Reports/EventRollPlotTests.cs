@@ -6,7 +6,7 @@ namespace CompactConv.Tests.Reports;
 public class EventRollPlotTests
 {
     [Fact]
-    public void EventRollIsAPngImageOfPlausibleSize()
+    public void EachEventIsABarInItsClassRowAndLaneSpanningItsTimes()
     {
         using var folder = new TempFolder();
         var path = folder.File("roll.png");
@@ -15,12 +15,19 @@ public class EventRollPlotTests
 
         EventRollPlot.WritePng(path, "a.wav", reference, estimate, ["cat", "dog", "bird"]);
 
-        var bytes = File.ReadAllBytes(path);
-        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
-        // The IHDR chunk holds width and height, big-endian: 1000 x (56 x 3 classes + 200).
-        Assert.Equal(1000, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4)));
-        Assert.Equal(368, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20, 4)));
-        Assert.InRange(bytes.Length, 5_000, 2_000_000);
+        var roll = EventRollImage.Load(path);
+        // 1000 x (56 x 3 classes + 200).
+        Assert.Equal((1000, 368), (roll.Width, roll.Height));
+        // other.wav's 9-second event is not drawn; cat's row is the top one, dog's the middle one.
+        Assert.Equal(2, roll.Reference.Count);
+        var (cat, dog) = (roll.Reference[0], roll.Reference[1]);
+        EventRollImage.AssertSpans(cat, 2.5, 3, dog, 0, 2);
+        // The zero-length cat estimate is a hairline, too thin to count as a bar; the dog estimate sits
+        // in the lane under dog's reference bar, well above the empty bird row.
+        var dogEstimate = Assert.Single(roll.Estimate);
+        EventRollImage.AssertSpans(dogEstimate, 1, 2.2, dog, 0, 2);
+        Assert.InRange(dogEstimate.Top - dog.Bottom, 1, dog.Bottom - dog.Top);
+        Assert.True(cat.Bottom < dog.Top);
         Assert.Single(Directory.GetFiles(folder.Path));
     }
 

@@ -118,7 +118,8 @@ public sealed class FeatureCache
         return new FeatureCacheFillResult(
             computed, reused, wall, audio,
             computed > 0 && wall > 0 ? audio / wall : 0,
-            failures.OrderBy(f => f.Index).Select(f => f.Error).ToArray());
+            failures.OrderBy(f => f.Index).Select(f => f.Error).ToArray(),
+            Folder);
     }
 
     private static float[] Load(Func<string, float[]> loadMono, string path)

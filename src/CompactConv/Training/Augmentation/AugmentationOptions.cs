@@ -33,7 +33,7 @@ public sealed record AugmentationOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the first impossible value.</summary>
     public void Validate()
     {
-        if (MixupAlpha < 0 || double.IsNaN(MixupAlpha)) throw new ArgumentException($"--mixup must not be negative, got {MixupAlpha}");
+        if (!(MixupAlpha >= 0) || double.IsInfinity(MixupAlpha)) throw new ArgumentException($"--mixup must be a number not below 0, got {MixupAlpha}");
         if (TimeMasks < 0) throw new ArgumentException($"--time-masks must not be negative, got {TimeMasks}");
         if (FrequencyMasks < 0) throw new ArgumentException($"--freq-masks must not be negative, got {FrequencyMasks}");
         if (TimeMaskWidth < 1) throw new ArgumentException($"--time-mask-width must be at least 1, got {TimeMaskWidth}");
