@@ -50,17 +50,17 @@ public partial class OutputCommandTests
         Assert.True(result.ExitCode == 0, result.Error);
         var lines = Lines(result.Out);
         int header = Array.FindIndex(lines, l => l.StartsWith("kind ", StringComparison.Ordinal));
-        Assert.Matches("^kind +op +r +params +MACs \\(batch\\) +infer ms +train ms +infer / separable +train / separable$", lines[header]);
+        Assert.Matches("^kind +op +r +params +MACs \\(batch\\) +infer ms +infer / separable +train ms +train / separable$", lines[header]);
         Assert.Matches("^-+$", lines[header + 1]);
         var rows = lines[(header + 2)..(header + 7)];
-        Assert.StartsWith("resident memory:", lines[header + 7]);
+        Assert.StartsWith("each cell: median [p10-p90]", lines[header + 7]);
+        Assert.StartsWith("resident memory:", lines[^1]);
         string[] kinds = ["standard", "separable", "compact", "compact", "squeeze"];
+        const string Spread = @"\d+\.\d{2,3} \[\d+\.\d{2,3}-\d+\.\d{2,3}\]";
         for (int i = 0; i < rows.Length; i++)
         {
-            var cells = rows[i].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(kinds[i], cells[0]);
-            Assert.Equal(kinds[i] == "compact" ? 9 : 8, cells.Length);
-            Assert.All(cells[^4..], cell => Assert.Matches(@"^\d+\.\d{2,3}$", cell));
+            // Kind, op (compact only), r, params, MACs, then four "median [p10-p90]" cells, all on one line.
+            Assert.Matches($"^{kinds[i]} +({(kinds[i] == "compact" ? "(max|mean) +" : "")})\\d +[\\d,]+ +[\\d,]+ +{Spread} +{Spread} +{Spread} +{Spread}$", rows[i]);
         }
         // A standard 3x3 conv from 8 to 8 channels on 8x8 inputs, batch 2: 576 weights x 64 pixels x 2 MACs
         // (the empty op cell leaves r, params and MACs at 1 to 3).
