@@ -47,6 +47,15 @@ public static class SceneClassification
     };
 
     /// <summary>
+    /// Trains (or resumes) the run. When the data has a validation split, the per-epoch evaluation
+    /// (the test columns of log.csv) is on it, so best.model is the epoch with the best validation
+    /// accuracy and the test split stays unseen until <see cref="Evaluate"/>; without one, it is on
+    /// the test split as <c>train --task scenes</c> does.
+    /// </summary>
+    public static TrainingResult Train(RunConfig config, string runFolder, SceneTaskData data, bool resume, ITrainingObserver? observer = null) =>
+        new Trainer(config, runFolder, observer).Run(data.Train, data.Validation.Count > 0 ? data.Validation : data.Test, resume);
+
+    /// <summary>
     /// Evaluates a run folder on its dataset's test split and writes metrics.json, confusion.csv
     /// and confusion.png there.
     /// </summary>

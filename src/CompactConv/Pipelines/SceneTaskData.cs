@@ -47,12 +47,16 @@ public sealed record SceneDataRequest
 /// <summary>
 /// Log-mel features of a scene dataset as normalised tensors [N, 1, mels, frames], with the
 /// splits' labels, devices and provenance. Clips of different lengths are cut or zero-padded
-/// (zero is the band mean after normalisation) to the longest training clip.
+/// (zero is the band mean after normalisation) to the longest training clip. The validation split
+/// is the one the dataset names (empty when it names none).
 /// </summary>
 public sealed class SceneTaskData : IDisposable
 {
     /// <summary>Training split.</summary>
     public required TensorDataset Train { get; init; }
+
+    /// <summary>Validation split, for model selection; no examples when the dataset has none.</summary>
+    public required TensorDataset Validation { get; init; }
 
     /// <summary>Test split.</summary>
     public required TensorDataset Test { get; init; }
@@ -95,28 +99,31 @@ public sealed class SceneTaskData : IDisposable
         var notes = new List<string>(splits.Warnings);
         notes.AddRange(splits.Skipped);
         var train = splits.Train.ToList();
+        var validation = splits.Validation.ToList();
         var test = splits.Test.ToList();
 
-        var features = LogMelData.Extract(train.Concat(test).Select(e => e.Path), request.Features,
+        var features = LogMelData.Extract(train.Concat(validation).Concat(test).Select(e => e.Path), request.Features,
             request.CacheDir ?? SceneDataRequest.DefaultCacheDir, request.Parallelism, request.SkipBad, request.DataDir, notes, progress);
-        train.RemoveAll(e => features.Failed.Contains(e.Path));
-        test.RemoveAll(e => features.Failed.Contains(e.Path));
+        foreach (var split in new[] { train, validation, test })
+            split.RemoveAll(e => features.Failed.Contains(e.Path));
 
         var classIndex = splits.ClassNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => (long)p.i, StringComparer.Ordinal);
         var trainFeatures = train.Select(e => features.Get(e.Path)).ToList();
         int length = frames ?? trainFeatures.Max(f => f.GetLength(1));
         normalization ??= LogMelData.FitBands(trainFeatures);
-        var trainSet = ToDataset(trainFeatures, train.Select(e => classIndex[e.Label]).ToArray(), length, normalization);
-        var testSet = ToDataset(test.Select(e => features.Get(e.Path)).ToList(), test.Select(e => classIndex[e.Label]).ToArray(), length, normalization);
+        TensorDataset Tensors(List<AudioExample> split) =>
+            ToDataset(split.Select(e => features.Get(e.Path)).ToList(), split.Select(e => classIndex[e.Label]).ToArray(), length, normalization);
+        string validationCount = validation.Count > 0 ? $" / {validation.Count:N0} validation" : "";
         return new SceneTaskData
         {
-            Train = trainSet,
-            Test = testSet,
+            Train = Tensors(train),
+            Validation = Tensors(validation),
+            Test = Tensors(test),
             ClassNames = splits.ClassNames,
             TestDevices = test.Select(e => e.Device).ToList(),
             TestExamples = test,
             Normalization = normalization,
-            Source = $"{splits.Source}: {train.Count:N0} train / {test.Count:N0} test clips" + (notes.Count > 0 ? $" ({notes.Count} note(s))" : ""),
+            Source = $"{splits.Source}: {train.Count:N0} train{validationCount} / {test.Count:N0} test clips" + (notes.Count > 0 ? $" ({notes.Count} note(s))" : ""),
             Notes = notes,
             InputShape = [1, request.Features.NMels, length],
             Extraction = features.Extraction,
@@ -134,6 +141,7 @@ public sealed class SceneTaskData : IDisposable
     public void Dispose()
     {
         Train.Dispose();
+        Validation.Dispose();
         Test.Dispose();
     }
 }
