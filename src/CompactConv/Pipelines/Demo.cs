@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using CompactConv.Benchmarks;
 using CompactConv.Complexity;
-using CompactConv.IO;
 using CompactConv.Layers;
 using CompactConv.Models;
 using CompactConv.Training;
@@ -13,7 +11,18 @@ namespace CompactConv.Pipelines;
 /// <summary>One row of the demo's results.csv.</summary>
 public sealed record DemoResult(
     string Conv, string Op, int R, double Width, long Params, long Macs, double Accuracy, double MsPerImage,
-    double TrainSeconds, double TrainImagesPerSecond, int Epochs);
+    double TrainSeconds, double TrainImagesPerSecond, int Epochs)
+{
+    /// <summary>The row in the shape every demo reports (accuracy and ms/image shown, the rest in results.csv only).</summary>
+    public DemoRow ToRow() => new(Conv, Op, R, Width, Params, Macs,
+    [
+        new("accuracy", Accuracy, "accuracy", DemoFigureFormat.Percent),
+        new("ms_per_image", MsPerImage, "ms/image"),
+        new("train_seconds", TrainSeconds),
+        new("train_images_per_second", TrainImagesPerSecond),
+        new("epochs", Epochs),
+    ]);
+}
 
 /// <summary>One configuration the demo trains.</summary>
 public sealed record DemoConfiguration(ConvKind Kind, ChannelPoolOp Op, double Width = 1.0);
@@ -48,6 +57,11 @@ public interface IDemoObserver
 
     /// <summary>The observer for one configuration's training run.</summary>
     ITrainingObserver ForRun(string label);
+
+    /// <summary>Called with a line worth showing about the demo's own steps (the audio demos' soundscapes and features).</summary>
+    void Note(string line)
+    {
+    }
 }
 
 /// <summary>
@@ -122,11 +136,9 @@ public static class Demo
                 Training = training,
             };
             string runFolder = Path.Combine(options.OutDir, RunName(spec));
-            string label = width == 1.0 ? spec.ConvLabel : $"{spec.ConvLabel} width {width.ToString(CultureInfo.InvariantCulture)}";
-            results.Add(RunOne(config, runFolder, data, observer.ForRun(label)));
+            results.Add(RunOne(config, runFolder, data, observer.ForRun(DemoRuns.Label(spec, 1.0))));
         }
-        WriteCsv(Path.Combine(options.OutDir, "results.csv"), results);
-        AtomicFile.WriteText(Path.Combine(options.OutDir, "report.md"), Report(results, data.Source, training, options));
+        DemoTable.Write(options.OutDir, Title, Notes(data.Source, training, options), results.Select(r => r.ToRow()).ToList());
         return results;
     }
 
@@ -137,12 +149,7 @@ public static class Demo
 
     private static DemoResult RunOne(RunConfig config, string runFolder, ImageTaskData data, ITrainingObserver observer)
     {
-        var store = new CheckpointStore(runFolder);
-        bool resume = store.Exists;
-        if (resume && !SameConfig(runFolder, config))
-        {
-            throw new DataException(runFolder, "holds a run with different settings; remove it or choose another --out");
-        }
+        bool resume = DemoRuns.ResumeOrStart(runFolder, config);
         var clock = Stopwatch.StartNew();
         var result = new Trainer(config, runFolder, observer).Run(data.Train, data.Test, resume);
         clock.Stop();
@@ -153,80 +160,20 @@ public static class Demo
         var history = result.History;
         double trainSeconds = history.Sum(h => h.Seconds);
         double imagesPerSecond = history.Count == 0 ? 0 : history.Average(h => h.ImagesPerSecond);
-        return new DemoResult(config.Model.Conv.Name(), config.Model.Conv == ConvKind.Compact ? config.Model.Op.Name() : "",
-            config.Model.Conv == ConvKind.Compact ? config.Model.R : 1, config.Model.Width, cost.Parameters, cost.Macs,
-            result.FinalTestAccuracy, msPerImage, trainSeconds, imagesPerSecond, config.Training.Epochs);
+        var (conv, op, r) = DemoRuns.Columns(config.Model);
+        return new DemoResult(conv, op, r, config.Model.Width, cost.Parameters, cost.Macs, result.FinalTestAccuracy, msPerImage, trainSeconds, imagesPerSecond, config.Training.Epochs);
     }
 
-    private static bool SameConfig(string runFolder, RunConfig config)
-    {
-        var path = Path.Combine(runFolder, "config.json");
-        return File.Exists(path) && RunConfig.Load(path) is var saved
-            && saved.Model.ConvLabel == config.Model.ConvLabel
-            && saved.Model.Width == config.Model.Width
-            && saved.Training == config.Training
-            && saved.TrainLimit == config.TrainLimit
-            && saved.TestLimit == config.TestLimit
-            && saved.DataSource == config.DataSource;
-    }
-
-    private static void WriteCsv(string path, IReadOnlyList<DemoResult> results)
-    {
-        AtomicFile.Write(path, stream =>
-        {
-            using var writer = new StreamWriter(stream, leaveOpen: true);
-            using var csv = new CsvHelper.CsvWriter(writer, CultureInfo.InvariantCulture);
-            csv.Context.RegisterClassMap<DemoResultMap>();
-            csv.WriteRecords(results);
-        });
-    }
-
-    private sealed class DemoResultMap : CsvHelper.Configuration.ClassMap<DemoResult>
-    {
-        public DemoResultMap()
-        {
-            Map(r => r.Conv).Name("conv");
-            Map(r => r.Op).Name("op");
-            Map(r => r.R).Name("r");
-            Map(r => r.Width).Name("width");
-            Map(r => r.Params).Name("params");
-            Map(r => r.Macs).Name("macs");
-            Map(r => r.Accuracy).Name("accuracy");
-            Map(r => r.MsPerImage).Name("ms_per_image");
-            Map(r => r.TrainSeconds).Name("train_seconds");
-            Map(r => r.TrainImagesPerSecond).Name("train_images_per_second");
-            Map(r => r.Epochs).Name("epochs");
-        }
-    }
+    private const string Title = "CompactConv demo: smallcnn on Fashion-MNIST";
 
     /// <summary>The Markdown report: the comparison table relative to the standard convolution.</summary>
-    public static string Report(IReadOnlyList<DemoResult> results, string dataSource, TrainingOptions training, DemoOptions options)
-    {
-        var standard = results.FirstOrDefault(r => r.Conv == "standard" && r.Width == 1.0);
-        var text = new StringBuilder();
-        text.AppendLine("# CompactConv demo: smallcnn on Fashion-MNIST");
-        text.AppendLine();
-        text.AppendLine($"- Data: {dataSource}");
-        text.AppendLine($"- Training: {training.Epochs} epoch(s), batch {training.BatchSize}, {training.Optimizer.ToString().ToLowerInvariant()} lr {training.LearningRate.ToString(CultureInfo.InvariantCulture)}, {training.Schedule.ToString().ToLowerInvariant()} schedule, seed {training.Seed}{(options.Quick ? " (quick mode)" : "")}");
-        text.AppendLine($"- Inference time: median over 7 forward passes of a batch of 256, {TorchSharp.torch.get_num_threads()} thread(s)");
-        text.AppendLine();
-        text.AppendLine(MarkdownTable(results, standard));
-        return text.ToString();
-    }
+    public static string Report(IReadOnlyList<DemoResult> results, string dataSource, TrainingOptions training, DemoOptions options) =>
+        DemoTable.Report(Title, Notes(dataSource, training, options), results.Select(r => r.ToRow()).ToList());
 
-    /// <summary>The results as a Markdown table with parameter and MAC ratios to the standard convolution.</summary>
-    public static string MarkdownTable(IReadOnlyList<DemoResult> results, DemoResult? standard)
-    {
-        var text = new StringBuilder();
-        text.AppendLine("| conv | op | r | width | params | params vs standard | MACs | MACs vs standard | accuracy | ms/image |");
-        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var r in results)
-        {
-            string paramRatio = standard is null ? "" : $"{100.0 * r.Params / standard.Params:F1} %";
-            string macRatio = standard is null ? "" : $"{100.0 * r.Macs / standard.Macs:F1} %";
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Conv} | {r.Op} | {r.R} | {r.Width} | {r.Params:N0} | {paramRatio} | {r.Macs:N0} | {macRatio} | {100 * r.Accuracy:F2} % | {r.MsPerImage:F4} |"));
-        }
-        return text.ToString();
-    }
+    private static IEnumerable<string> Notes(string dataSource, TrainingOptions training, DemoOptions options) =>
+    [
+        $"Data: {dataSource}",
+        DemoTable.TrainingNote(training, options.Quick),
+        $"Inference time: median over 7 forward passes of a batch of 256, {TorchSharp.torch.get_num_threads()} thread(s)",
+    ];
 }
