@@ -7,45 +7,73 @@ using Spectre.Console;
 
 namespace CompactConv.Cli.Commands;
 
-/// <summary><c>compactconv demo</c>: the main job (see <see cref="Demo"/>).</summary>
+/// <summary><c>compactconv demo</c>: the main job (see <see cref="Demo"/>), or an audio demo (<see cref="AudioDemo"/>).</summary>
 public static class DemoCommand
 {
+    private static readonly string[] Tasks = ["image", "scenes", "events"];
+
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var command = new Command("demo", "Train and compare smallcnn with standard, separable and compact convolutions on Fashion-MNIST");
-        var quick = new Option<bool>("--quick") { Description = "4,000 training / 1,000 test images, two epochs (under 2 minutes)" };
-        var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => Path.Combine("runs", "demo") };
-        var data = new Option<string?>("--data") { Description = "Folder with a full copy of Fashion-MNIST (IDX files)" };
-        var epochs = new Option<int>("--epochs") { Description = "Epochs of the full demo", DefaultValueFactory = _ => 3 };
-        command.Options.Add(quick);
-        command.Options.Add(output);
-        command.Options.Add(data);
-        command.Options.Add(epochs);
+        var command = new Command("demo", "Train and compare standard, separable and compact convolutions: smallcnn on Fashion-MNIST, or with --task scenes|events on soundscapes made from the embedded audio samples");
+        var task = new Option<string>("--task") { Description = "image (Fashion-MNIST), scenes (acoustic scenes) or events (sound event detection)", DefaultValueFactory = _ => "image" };
+        var quick = new Option<bool>("--quick") { Description = "A two-minute version: image 4,000 training / 1,000 test images and two epochs; audio fewer epochs, baseline and compact(max) only" };
+        var output = new Option<string?>("--out") { Description = "Output folder (default runs/demo, runs/demo-scenes or runs/demo-events)" };
+        var data = new Option<string?>("--data") { Description = "image: folder with a full copy of Fashion-MNIST (IDX files); audio: a sample folder laid out as data/audio-samples" };
+        var epochs = new Option<int?>("--epochs") { Description = "image: epochs of the full demo (default 3); audio: epochs of every run (default 30, 10 with --quick)" };
+        var soundscapes = new Option<int?>("--soundscapes") { Description = "audio: soundscapes to synthesise (default: the spec's count)" };
+        foreach (var option in new Option[] { task, quick, output, data, epochs, soundscapes }) command.Options.Add(option);
         CommandRunner.SetAction(command, parse =>
         {
-            int fullEpochs = parse.GetValue(epochs);
-            if (fullEpochs < 1) throw new UsageException($"--epochs must be at least 1, got {fullEpochs}");
-            var options = new DemoOptions
+            string taskName = parse.GetValue(task)!;
+            if (!Tasks.Contains(taskName)) throw new UsageException($"--task: unknown task '{taskName}' (expected image, scenes or events)");
+            if (parse.GetValue(epochs) is < 1) throw new UsageException($"--epochs must be at least 1, got {parse.GetValue(epochs)}");
+            if (parse.GetValue(soundscapes) is < 1) throw new UsageException($"--soundscapes must be at least 1, got {parse.GetValue(soundscapes)}");
+            string outDir = parse.GetValue(output) ?? Path.Combine("runs", taskName == "image" ? "demo" : $"demo-{taskName}");
+            IReadOnlyList<DemoRow> rows;
+            if (taskName == "image")
             {
-                Quick = parse.GetValue(quick),
-                OutDir = parse.GetValue(output)!,
-                DataDir = parse.GetValue(data),
-                FullEpochs = fullEpochs,
-            };
-            var results = ProgressRenderer.Session(observerFor => Demo.Run(options, new ConsoleDemoObserver(observerFor)));
-            var table = new Table().AddColumns("conv", "op", "r", "width", "params", "MACs", "accuracy", "ms/image");
-            foreach (var r in results)
-            {
-                table.AddRow(r.Conv, r.Op, r.R.ToString(CultureInfo.InvariantCulture), r.Width.ToString(CultureInfo.InvariantCulture), r.Params.ToString("N0", CultureInfo.InvariantCulture),
-                    r.Macs.ToString("N0", CultureInfo.InvariantCulture), (100 * r.Accuracy).ToString("F2", CultureInfo.InvariantCulture) + " %",
-                    r.MsPerImage.ToString("F4", CultureInfo.InvariantCulture));
+                TaskOptionCheck.RefuseGiven(parse, [soundscapes], "scenes or events", "image");
+                var options = new DemoOptions
+                {
+                    Quick = parse.GetValue(quick),
+                    OutDir = outDir,
+                    DataDir = parse.GetValue(data),
+                    FullEpochs = parse.GetValue(epochs) ?? 3,
+                };
+                rows = ProgressRenderer.Session(observerFor => Demo.Run(options, new ConsoleDemoObserver(observerFor))).Select(r => r.ToRow()).ToList();
             }
-            AnsiConsole.Write(table);
-            System.Console.WriteLine($"wrote {Path.Combine(options.OutDir, "results.csv")} and {Path.Combine(options.OutDir, "report.md")}");
+            else
+            {
+                var options = new AudioDemoOptions
+                {
+                    Task = taskName == "scenes" ? AudioDemoTask.Scenes : AudioDemoTask.Events,
+                    Quick = parse.GetValue(quick),
+                    OutDir = outDir,
+                    SamplesDir = parse.GetValue(data),
+                    Epochs = parse.GetValue(epochs),
+                    Soundscapes = parse.GetValue(soundscapes),
+                };
+                rows = ProgressRenderer.Session(observerFor => AudioDemo.Run(options, new ConsoleDemoObserver(observerFor)));
+            }
+            AnsiConsole.Write(Table(rows));
+            System.Console.WriteLine($"wrote {Path.Combine(outDir, DemoTable.CsvFile)} and {Path.Combine(outDir, DemoTable.ReportFile)}");
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static Table Table(IReadOnlyList<DemoRow> rows)
+    {
+        var shown = rows.Count == 0 ? [] : rows[0].Figures.Where(f => f.Heading is not null).Select(f => f.Heading!).ToArray();
+        var table = new Table().AddColumns(["conv", "op", "r", "width", "params", "MACs", .. shown]);
+        foreach (var r in rows)
+        {
+            table.AddRow([r.Conv, r.Op, r.R.ToString(CultureInfo.InvariantCulture), r.Width.ToString(CultureInfo.InvariantCulture),
+                r.Params.ToString("N0", CultureInfo.InvariantCulture), r.Macs.ToString("N0", CultureInfo.InvariantCulture),
+                .. r.Figures.Where(f => f.Heading is not null).Select(f => f.Shown)]);
+        }
+        return table;
     }
 
     private sealed class ConsoleDemoObserver(Func<string, ITrainingObserver> observerFor) : IDemoObserver
@@ -54,5 +82,7 @@ public static class DemoCommand
             System.Console.WriteLine($"data: {source}");
 
         public ITrainingObserver ForRun(string label) => observerFor(label);
+
+        public void Note(string line) => System.Console.WriteLine(line);
     }
 }

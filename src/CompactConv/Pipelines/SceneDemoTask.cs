@@ -1,0 +1,37 @@
+using CompactConv.Training;
+
+namespace CompactConv.Pipelines;
+
+/// <summary>
+/// The scene demo: dcase-baseline runs through <see cref="SceneClassification"/>, the best epoch chosen
+/// on the validation split's accuracy, test accuracy of that epoch. Loads the soundscapes (TAU layout)
+/// that <paramref name="request"/> names.
+/// </summary>
+internal sealed class SceneDemoTask(AudioDemoRecipe recipe, SceneDataRequest request) : IAudioDemoTask
+{
+    private readonly SceneTaskData data = SceneTaskData.Load(request);
+
+    public AudioDemoSplits Splits => new(data.Source, data.Train.Count, data.Validation.Count, data.Test.Count);
+
+    public IEnumerable<string> Notes =>
+    [
+        "Selection: best.model is the epoch of highest validation accuracy; accuracy is that epoch's on the test split",
+    ];
+
+    public RunConfig CreateConfig(DemoConfiguration configuration) =>
+        SceneClassification.CreateConfig(request, data, (shape, classes) => recipe.ModelSpec(configuration, shape, classes), recipe.Training);
+
+    public DemoRow Run(RunConfig config, string runFolder, bool resume, ITrainingObserver observer)
+    {
+        var result = SceneClassification.Train(config, runFolder, data, resume, observer);
+        var test = SceneClassification.Evaluate(runFolder, null, request.CacheDir, best: true, out _, out _);
+        return AudioDemo.Row(config, result.History.Sum(h => h.Seconds),
+        [
+            new("accuracy", test.Accuracy, "accuracy", DemoFigureFormat.Percent),
+            new("validation_accuracy", result.BestAccuracy, "validation accuracy", DemoFigureFormat.Percent),
+            new("best_epoch", result.BestEpoch, "best epoch", DemoFigureFormat.Integer),
+        ]);
+    }
+
+    public void Dispose() => data.Dispose();
+}
