@@ -43,7 +43,7 @@ public sealed record AudioDemoOptions
     /// <summary>Soundscapes to synthesise over all splits; null for the spec's count.</summary>
     public int? Soundscapes { get; init; }
 
-    /// <summary>Log-mel front end; null for the recipe's. Its sample rate must be the spec's.</summary>
+    /// <summary>Log-mel front end; null for the recipe's. The soundscapes are resampled to its rate when they are read.</summary>
     public LogMelOptions? Features { get; init; }
 
     /// <summary>Width multiplier of the baseline and same-width compact runs; null for the recipe's.</summary>
