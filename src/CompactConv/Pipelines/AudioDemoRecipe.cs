@@ -58,11 +58,11 @@ public sealed record AudioDemoRecipe
     };
 
     /// <summary>The task's recipe in quick or full mode, with <paramref name="options"/>' overrides.</summary>
-    /// <exception cref="ArgumentException">An override is out of range (named as the command-line option).</exception>
+    /// <exception cref="ArgumentException">An override is out of range.</exception>
     public static AudioDemoRecipe For(AudioDemoOptions options)
     {
         if (options.Epochs is < 1) throw new ArgumentException($"--epochs must be at least 1, got {options.Epochs}");
-        if (options.Width is { } w && !(w > 0 && double.IsFinite(w))) throw new ArgumentException($"--width must be a positive number, got {w}");
+        if (options.Width is { } w && !(w > 0 && double.IsFinite(w))) throw new ArgumentException($"the width multiplier must be a positive number, got {w}");
         var recipe = options.Task == AudioDemoTask.Scenes ? Scenes(options.Quick) : Events(options.Quick);
         double width = options.Width ?? recipe.Width;
         recipe = recipe with
