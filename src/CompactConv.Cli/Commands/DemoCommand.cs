@@ -20,7 +20,7 @@ public static class DemoCommand
         var quick = new Option<bool>("--quick") { Description = "A two-minute version: image 4,000 training / 1,000 test images and two epochs; audio fewer epochs, baseline and compact(max) only" };
         var output = new Option<string?>("--out") { Description = "Output folder (default runs/demo, runs/demo-scenes or runs/demo-events)" };
         var data = new Option<string?>("--data") { Description = "image: folder with a full copy of Fashion-MNIST (IDX files); audio: a sample folder laid out as data/audio-samples" };
-        var epochs = new Option<int?>("--epochs") { Description = "image: epochs of the full demo (default 3); audio: epochs of every run (default 30, 10 with --quick)" };
+        var epochs = new Option<int?>("--epochs") { Description = "image: epochs of the full demo (default 3); audio: epochs of every run (default scenes 30, events 15; 10 with --quick)" };
         var soundscapes = new Option<int?>("--soundscapes") { Description = "audio: soundscapes to synthesise (default: the spec's count)" };
         foreach (var option in new Option[] { task, quick, output, data, epochs, soundscapes }) command.Options.Add(option);
         CommandRunner.SetAction(command, parse =>
