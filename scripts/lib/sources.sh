@@ -20,6 +20,7 @@ BACKGROUND_RMS_DB=-26    # every background recording is scaled to this RMS leve
 PEAK_CEILING_DB=-1       # ... unless its peak would pass this; events are peak-normalised to it
 EVENT_MAX_SECONDS=10     # longer event clips are cut to their first 10 s
 EVENT_MIN_SECONDS=0.1    # shorter ones (after silence trimming) are dropped
+CLIP_RATE=44100          # every clip is resampled to this rate
 
 start_all=$SECONDS
 step() { printf '\n== %s (%ds)\n' "$*" "$((SECONDS - start_all))"; }
@@ -180,10 +181,10 @@ stat_db() { # file field -> value of a `sox stats` field, e.g. "RMS lev dB"
 
 convert_event() { # in out; writes nothing when the clip is too short
     local tmp="$2.tmp.wav" len
-    # Mono, 44.1 kHz, peak at PEAK_CEILING_DB; leading and trailing parts more than 50 dB below
+    # Mono, CLIP_RATE, peak at PEAK_CEILING_DB; leading and trailing parts more than 50 dB below
     # that peak trimmed, so that an event's onset in the annotations is where its sound starts;
     # at most EVENT_MAX_SECONDS long. (-V1: no warning when a clip is shorter than that.)
-    sox -V1 -R "$1" -e float -b 32 "$tmp" channels 1 rate -v 44100 gain -n "$PEAK_CEILING_DB" \
+    sox -V1 -R "$1" -e float -b 32 "$tmp" channels 1 rate -v "$CLIP_RATE" gain -n "$PEAK_CEILING_DB" \
         silence 1 0.005 -51d reverse silence 1 0.005 -51d reverse trim 0 "$EVENT_MAX_SECONDS"
     len=$(soxi -D "$tmp")
     if awk -v l="$len" -v m="$EVENT_MIN_SECONDS" 'BEGIN { exit !(l >= m) }'; then
@@ -195,7 +196,7 @@ convert_event() { # in out; writes nothing when the clip is too short
 
 convert_background() { # in first-out segments
     local tmp="$2.tmp.wav" rms pk gain len seg i
-    sox -R "$1" -e float -b 32 "$tmp" channels 1 rate -v 44100
+    sox -R "$1" -e float -b 32 "$tmp" channels 1 rate -v "$CLIP_RATE"
     rms=$(stat_db "$tmp" "RMS lev dB")
     pk=$(stat_db "$tmp" "Pk lev dB")
     # Same RMS level for every recording, so loudness alone does not tell the scene.

@@ -24,21 +24,9 @@ public sealed record MnistLocations
     /// and <c>dotnet run</c> inside the repository find it). Computed on each call because the
     /// current directory can change.
     /// </summary>
-    public static MnistLocations Default
+    public static MnistLocations Default => new()
     {
-        get
-        {
-            var candidates = new List<string> { Path.Combine(AppContext.BaseDirectory, EmbeddedSubsetRelativeDir) };
-            foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            {
-                for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                {
-                    string candidate = Path.Combine(dir.FullName, EmbeddedSubsetRelativeDir);
-                    if (!candidates.Contains(candidate, StringComparer.Ordinal))
-                        candidates.Add(candidate);
-                }
-            }
-            return new MnistLocations { FashionMnistSystemDir = DebianFashionMnistDir, EmbeddedSubsetDirs = candidates };
-        }
-    }
+        FashionMnistSystemDir = DebianFashionMnistDir,
+        EmbeddedSubsetDirs = EmbeddedDataFolders.Candidates(EmbeddedSubsetRelativeDir),
+    };
 }

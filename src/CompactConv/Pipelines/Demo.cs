@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text;
 using CompactConv.Benchmarks;
 using CompactConv.Complexity;
-using CompactConv.IO;
 using CompactConv.Layers;
 using CompactConv.Models;
 using CompactConv.Training;
@@ -27,7 +25,21 @@ namespace CompactConv.Pipelines;
 /// <param name="Epochs">Epochs trained.</param>
 public sealed record DemoResult(
     string Conv, string Op, int R, double Width, long Params, long Macs, int BestEpoch, double ValidationAccuracy, double TestAccuracy,
-    Spread MsPerImage, Spread TimeVsStandard, double TrainSeconds, double TrainImagesPerSecond, int Epochs);
+    Spread MsPerImage, Spread TimeVsStandard, double TrainSeconds, double TrainImagesPerSecond, int Epochs)
+{
+    /// <summary>The row in the shape every demo reports: accuracies, best epoch and timings shown, the rest in results.csv only.</summary>
+    public DemoRow ToRow() => new(Conv, Op, R, Width, Params, Macs,
+    [
+        new("best_epoch", BestEpoch, "best epoch", DemoFigureFormat.Integer),
+        new("validation_accuracy", ValidationAccuracy, "validation accuracy", DemoFigureFormat.Percent),
+        new("test_accuracy", TestAccuracy, "test accuracy", DemoFigureFormat.Percent),
+        .. DemoFigure.OfSpread("ms_per_image", MsPerImage, "ms/image [p10-p90]", 4),
+        .. DemoFigure.OfSpread("time_vs_standard", TimeVsStandard, "time vs standard [p10-p90]", 3),
+        new("train_seconds", TrainSeconds),
+        new("train_images_per_second", TrainImagesPerSecond),
+        new("epochs", Epochs),
+    ]);
+}
 
 /// <summary>One configuration the demo trains.</summary>
 public sealed record DemoConfiguration(ConvKind Kind, ChannelPoolOp Op, double Width = 1.0);
@@ -70,10 +82,17 @@ public interface IDemoObserver
     ITrainingObserver ForRun(string label);
 
     /// <summary>Called after each round of the inference timing with (rounds done, all rounds including warm-up).</summary>
-    void TimingRound(int done, int total);
+    void TimingRound(int done, int total)
+    {
+    }
 
-    /// <summary>A line worth showing: the machine context of the timing, a warning, an earlier result kept.</summary>
-    void Note(string line);
+    /// <summary>
+    /// A line worth showing: the machine context of the timing, a warning, an earlier result kept, the
+    /// audio demos' soundscapes and features.
+    /// </summary>
+    void Note(string line)
+    {
+    }
 }
 
 /// <summary>
@@ -156,7 +175,7 @@ public static class Demo
                 Training = training,
             };
             string runFolder = Path.Combine(options.OutDir, RunName(spec));
-            string label = width == 1.0 ? spec.ConvLabel : $"{spec.ConvLabel} width {width.ToString(CultureInfo.InvariantCulture)}";
+            string label = DemoRuns.Label(spec, 1.0);
             trained.Add(RunOne(config, runFolder, label, data, observer.ForRun(label)));
         }
 
@@ -164,12 +183,7 @@ public static class Demo
         foreach (var note in timing.Notes) observer.Note(note);
         var results = trained.Select((run, i) => run.ToResult(timing.Timing.Variants[i])).ToList();
 
-        foreach (var (from, to) in EarlierFiles.Keep(options.OutDir, "results.csv", "report.md"))
-        {
-            observer.Note($"kept earlier {Path.GetFileName(from)} as {Path.GetFileName(to)}");
-        }
-        WriteCsv(Path.Combine(options.OutDir, "results.csv"), results);
-        AtomicFile.WriteText(Path.Combine(options.OutDir, "report.md"), Report(results, data.Source, training, options, timing.Notes));
+        DemoTable.Write(options.OutDir, Title, Notes(data.Source, training, options, timing.Notes), results.Select(r => r.ToRow()).ToList(), observer);
         return results;
     }
 
@@ -220,12 +234,7 @@ public static class Demo
 
     private static TrainedRun RunOne(RunConfig config, string runFolder, string label, ImageTaskData data, ITrainingObserver observer)
     {
-        var store = new CheckpointStore(runFolder);
-        bool resume = store.Exists;
-        if (resume && !SameConfig(runFolder, config))
-        {
-            throw new DataException(runFolder, "holds a run with different settings; remove it or choose another --out");
-        }
+        bool resume = DemoRuns.ResumeOrStart(runFolder, config);
         var result = new Trainer(config, runFolder, observer).Run(data.Train, data.Validation, resume);
 
         // The weights of the epoch chosen on validation data meet the test split once, here.
@@ -251,98 +260,27 @@ public static class Demo
         }
     }
 
-    private static bool SameConfig(string runFolder, RunConfig config)
-    {
-        var path = Path.Combine(runFolder, "config.json");
-        return File.Exists(path) && RunConfig.Load(path) is var saved
-            && saved.Model.ConvLabel == config.Model.ConvLabel
-            && saved.Model.Width == config.Model.Width
-            && saved.Training == config.Training
-            && saved.TrainLimit == config.TrainLimit
-            && saved.TestLimit == config.TestLimit
-            && saved.DataSource == config.DataSource;
-    }
-
-    private static void WriteCsv(string path, IReadOnlyList<DemoResult> results)
-    {
-        AtomicFile.Write(path, stream =>
-        {
-            using var writer = new StreamWriter(stream, leaveOpen: true);
-            using var csv = new CsvHelper.CsvWriter(writer, CultureInfo.InvariantCulture);
-            csv.Context.RegisterClassMap<DemoResultMap>();
-            csv.WriteRecords(results);
-        });
-    }
-
-    private sealed class DemoResultMap : CsvHelper.Configuration.ClassMap<DemoResult>
-    {
-        public DemoResultMap()
-        {
-            Map(r => r.Conv).Name("conv");
-            Map(r => r.Op).Name("op");
-            Map(r => r.R).Name("r");
-            Map(r => r.Width).Name("width");
-            Map(r => r.Params).Name("params");
-            Map(r => r.Macs).Name("macs");
-            Map(r => r.BestEpoch).Name("best_epoch");
-            Map(r => r.ValidationAccuracy).Name("validation_accuracy");
-            Map(r => r.TestAccuracy).Name("test_accuracy");
-            MapSpread(r => r.MsPerImage, "ms_per_image");
-            MapSpread(r => r.TimeVsStandard, "time_vs_standard");
-            Map(r => r.TrainSeconds).Name("train_seconds");
-            Map(r => r.TrainImagesPerSecond).Name("train_images_per_second");
-            Map(r => r.Epochs).Name("epochs");
-        }
-
-        // Three columns NAME_median, NAME_p10, NAME_p90 from one Spread member, each a new map of that
-        // member converted on writing (CsvHelper's nested maps would not keep the declared column order).
-        private void MapSpread(System.Linq.Expressions.Expression<Func<DemoResult, Spread?>> member, string name)
-        {
-            var read = member.Compile();
-            foreach (var (suffix, statistic) in new (string, Func<Spread, double>)[] { ("median", s => s.Median), ("p10", s => s.P10), ("p90", s => s.P90) })
-            {
-                Map(member, useExistingMap: false).Name($"{name}_{suffix}")
-                    .Convert(args => statistic(read(args.Value)!).ToString("R", CultureInfo.InvariantCulture));
-            }
-        }
-    }
+    private const string Title = "CompactConv demo: smallcnn on Fashion-MNIST";
 
     /// <summary>
-    /// The Markdown report: the comparison table relative to the standard convolution, after the
-    /// settings and <paramref name="timingNotes"/> (the timing's machine context and warnings).
+    /// The Markdown report: the settings, <paramref name="timingNotes"/> (the timing's machine context
+    /// and warnings), then the comparison table relative to the standard convolution.
     /// </summary>
     public static string Report(IReadOnlyList<DemoResult> results, string dataSource, TrainingOptions training, DemoOptions options,
-        IReadOnlyList<string> timingNotes)
-    {
-        var standard = results.FirstOrDefault(r => r.Conv == "standard" && r.Width == 1.0);
-        var text = new StringBuilder();
-        text.AppendLine("# CompactConv demo: smallcnn on Fashion-MNIST");
-        text.AppendLine();
-        text.AppendLine($"- Data: {dataSource}");
-        text.AppendLine("- Model selection: each row reports the epoch with the best validation accuracy; the test split is read only to report it");
-        text.AppendLine($"- Training: {training.Epochs} epoch(s), batch {training.BatchSize}, {training.Optimizer.ToString().ToLowerInvariant()} lr {training.LearningRate.ToString(CultureInfo.InvariantCulture)}, {training.Schedule.ToString().ToLowerInvariant()} schedule, seed {training.Seed}{(options.Quick ? " (quick mode)" : "")}");
-        var timing = options.InferenceTiming;
-        text.AppendLine($"- Inference time: ms/image of a forward pass of a batch of {timing.BatchSize}, every model timed in the same {timing.Rounds} interleaved rounds "
-            + $"after {timing.WarmupRounds} warm-up round(s), once all were trained; median [p10-p90] over the rounds, and the per-round ratio to the standard model");
-        foreach (var note in timingNotes) text.AppendLine($"- {note}");
-        text.AppendLine();
-        text.AppendLine(MarkdownTable(results, standard));
-        return text.ToString();
-    }
+        IReadOnlyList<string> timingNotes) =>
+        DemoTable.Report(Title, Notes(dataSource, training, options, timingNotes), results.Select(r => r.ToRow()).ToList());
 
-    /// <summary>The results as a Markdown table with parameter and MAC ratios to the standard convolution.</summary>
-    public static string MarkdownTable(IReadOnlyList<DemoResult> results, DemoResult? standard)
+    private static IEnumerable<string> Notes(string dataSource, TrainingOptions training, DemoOptions options, IReadOnlyList<string> timingNotes)
     {
-        var text = new StringBuilder();
-        text.AppendLine("| conv | op | r | width | params | params vs standard | MACs | MACs vs standard | best epoch | validation accuracy | test accuracy | ms/image [p10-p90] | time vs standard [p10-p90] |");
-        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var r in results)
-        {
-            string paramRatio = standard is null ? "" : $"{100.0 * r.Params / standard.Params:F1} %";
-            string macRatio = standard is null ? "" : $"{100.0 * r.Macs / standard.Macs:F1} %";
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Conv} | {r.Op} | {r.R} | {r.Width} | {r.Params:N0} | {paramRatio} | {r.Macs:N0} | {macRatio} | {r.BestEpoch} | {100 * r.ValidationAccuracy:F2} % | {100 * r.TestAccuracy:F2} % | {r.MsPerImage.Format(4)} | {r.TimeVsStandard.Format(3)} |"));
-        }
-        return text.ToString();
+        var timing = options.InferenceTiming;
+        return
+        [
+            $"Data: {dataSource}",
+            "Model selection: each row reports the epoch with the best validation accuracy; the test split is read only to report it",
+            DemoTable.TrainingNote(training, options.Quick),
+            string.Create(CultureInfo.InvariantCulture,
+                $"Inference time: ms/image of a forward pass of a batch of {timing.BatchSize}, every model timed in the same {timing.Rounds} interleaved rounds after {timing.WarmupRounds} warm-up round(s), once all were trained; median [p10-p90] over the rounds, and the per-round ratio to the standard model"),
+            .. timingNotes,
+        ];
     }
 }

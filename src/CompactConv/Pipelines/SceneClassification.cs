@@ -48,6 +48,14 @@ public static class SceneClassification
     };
 
     /// <summary>
+    /// Trains (or resumes) the run: every epoch is scored on the validation split, whose best accuracy
+    /// picks best.model (without validation clips the last epoch is the best); the test split stays
+    /// unseen until <see cref="Evaluate"/>.
+    /// </summary>
+    public static TrainingResult Train(RunConfig config, string runFolder, SceneTaskData data, bool resume, ITrainingObserver? observer = null) =>
+        new Trainer(config, runFolder, observer).Run(data.Train, data.Validation, resume);
+
+    /// <summary>
     /// Evaluates a run folder on its dataset's test split and writes metrics.json, confusion.csv
     /// and confusion.png there. Features come from <paramref name="cacheDir"/>, else from the cache the
     /// run was trained with; <paramref name="progress"/> gets the number of files checked or extracted.

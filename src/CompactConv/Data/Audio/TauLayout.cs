@@ -5,7 +5,8 @@ namespace CompactConv.Data.Audio;
 /// <summary>
 /// TAU Urban Acoustic Scenes development sets (DCASE 2019 and 2020 task 1): meta.csv lists every
 /// clip with its scene and recording location; evaluation_setup/foldN_train.csv and
-/// foldN_evaluate.csv name the official training and test clips.
+/// foldN_evaluate.csv name the official training and test clips. An optional foldN_validate.csv
+/// (TAU has none; <c>compactconv synth</c> writes one) names validation clips in the same format.
 /// </summary>
 internal static class TauLayout
 {
@@ -20,6 +21,7 @@ internal static class TauLayout
     {
         string trainFile = string.Create(CultureInfo.InvariantCulture, $"evaluation_setup/fold{fold}_train.csv");
         string evaluateFile = string.Create(CultureInfo.InvariantCulture, $"evaluation_setup/fold{fold}_evaluate.csv");
+        string validateFile = string.Create(CultureInfo.InvariantCulture, $"evaluation_setup/fold{fold}_validate.csv");
         string setupDescription = fold == 1
             ? "TAU evaluation setup file for fold 1"
             : string.Create(CultureInfo.InvariantCulture, $"TAU evaluation setup file for fold {fold} (the development sets define fold 1 only)");
@@ -29,8 +31,12 @@ internal static class TauLayout
             ["filename", "scene_label", "identifier"], problems);
         var train = DelimitedTable.Read(dataDir, trainFile, setupDescription, '\t', ["filename", "scene_label"], problems);
         var evaluate = DelimitedTable.Read(dataDir, evaluateFile, setupDescription, '\t', ["filename", "scene_label"], problems);
+        bool hasValidate = File.Exists(Path.Combine(dataDir, validateFile));
+        var validate = hasValidate
+            ? DelimitedTable.Read(dataDir, validateFile, setupDescription, '\t', ["filename", "scene_label"], problems)
+            : null;
         string metaPath = Path.Combine(dataDir, MetaFile);
-        if (meta is null || train is null || evaluate is null)
+        if (meta is null || train is null || evaluate is null || (hasValidate && validate is null))
             throw problems.ToException(metaPath);
 
         var clips = ReadMeta(meta, problems);
@@ -38,7 +44,10 @@ internal static class TauLayout
         var known = classNames.ToHashSet(StringComparer.Ordinal);
 
         var collector = new ExampleCollector(dataDir, problems);
-        foreach (var (table, part) in new[] { (train, SplitPart.Train), (evaluate, SplitPart.Test) })
+        var parts = new List<(DelimitedTable Table, SplitPart Part)> { (train, SplitPart.Train), (evaluate, SplitPart.Test) };
+        if (validate is not null)
+            parts.Add((validate, SplitPart.Validation));
+        foreach (var (table, part) in parts)
         {
             int fileColumn = table.Column("filename"), labelColumn = table.Column("scene_label");
             foreach (var row in table.TakeRows())

@@ -116,6 +116,32 @@ public sealed class TauLayoutTests : IDisposable
     }
 
     [Fact]
+    public void AValidateListNamesTheValidationClips()
+    {
+        // What `compactconv synth` writes next to the TAU files: clips moved out of the training list.
+        Write(train: Train.Where(l => !l.Contains("barcelona-0-1") && !l.Contains("prague-5-1")).ToArray());
+        WriteLines(Root, "evaluation_setup/fold1_validate.csv",
+            "filename\tscene_label", "audio/airport-barcelona-0-1-b.wav\tairport", "audio/park-prague-5-1-s3.wav\tpark");
+
+        var splits = Load(new AudioDatasetOptions { ValidationFraction = 0.5 });
+
+        Assert.Equal(["airport-barcelona-0-1-b.wav", "park-prague-5-1-s3.wav"], FileNames(splits.Validation));
+        Assert.Equal(["airport-barcelona-0-0-a.wav", "bus-lyon-2-0-a.wav", "bus-lyon-2-1-c.wav", "park-prague-5-0-a.wav"], FileNames(splits.Train));
+        Assert.Contains("4 train / 2 validation / 3 test", splits.Source);
+        Assert.Contains("the validation fraction was ignored: the split file names the validation examples", splits.Warnings);
+    }
+
+    [Fact]
+    public void AClipInTheValidateAndTrainListsIsADuplicate()
+    {
+        Write();
+        WriteLines(Root, "evaluation_setup/fold1_validate.csv", "filename\tscene_label", "audio/bus-lyon-2-0-a.wav\tbus");
+
+        AssertProblems(() => Load(), MetaPath,
+            "evaluation_setup/fold1_validate.csv line 2: duplicate audio/bus-lyon-2-0-a.wav, already listed at evaluation_setup/fold1_train.csv line 4");
+    }
+
+    [Fact]
     public void MissingMetaFileIsNamed()
     {
         Write();
