@@ -29,7 +29,7 @@ mkdir -p "$runs"
 source "$here/scripts/lib/private-cli.sh"
 if [ -n "${CLI:-}" ]; then cli=$CLI; else private_cli "$here" "$runs"; fi
 recipe=(--task image --dataset fashion-mnist --data "$data" --model resnet20 --optimizer sgd --lr 0.1 --momentum 0.9
-        --weight-decay 5e-4 --schedule cosine --warmup 1 --batch 128 --crop-padding 2 --flip --seed 0
+        --weight-decay 5e-4 --schedule cosine --warmup 1 --batch 128 --crop-padding 2 --flip
         --epochs "${EPOCHS:-30}" --device "${DEVICE:-cpu}" --validation-fraction "${VALIDATION:-0.1}")
 [ -n "${TRAIN_LIMIT:-}" ] && recipe+=(--train-limit "$TRAIN_LIMIT")
 seeds=(${SEEDS:-0})
