@@ -1,11 +1,12 @@
 using System.CommandLine;
+using CompactConv.Training;
 
 namespace CompactConv.Cli;
 
 /// <summary>
 /// Runs a command's body and turns exceptions into the CLI contract: one line on stderr naming the
 /// file or option, exit code 1 for data/runtime errors and 2 for usage errors, and a stack trace
-/// only with --verbose.
+/// only with --verbose; a training stopped by a signal prints its one line on stdout and exits with 75.
 /// </summary>
 public static class CommandRunner
 {
@@ -21,6 +22,12 @@ public static class CommandRunner
         {
             GlobalOptions.Apply(parse);
             return body(parse);
+        }
+        catch (TrainingStoppedException stopped)
+        {
+            // Not an error: the checkpoint is complete and the line says how to continue.
+            Console.WriteLine(stopped.Message);
+            return ExitCodes.Stopped;
         }
         catch (Exception e) when (ExitCodeFor(e) is var code)
         {

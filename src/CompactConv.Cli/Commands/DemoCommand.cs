@@ -31,6 +31,7 @@ public static class DemoCommand
             if (parse.GetValue(epochs) is < 1) throw new UsageException($"--epochs must be at least 1, got {parse.GetValue(epochs)}");
             if (parse.GetValue(soundscapes) is < 1) throw new UsageException($"--soundscapes must be at least 1, got {parse.GetValue(soundscapes)}");
             string outDir = parse.GetValue(output) ?? Path.Combine("runs", taskName == "image" ? "demo" : $"demo-{taskName}");
+            using var signals = StopSignals.Listen();
             IReadOnlyList<DemoRow> rows;
             if (taskName == "image")
             {
@@ -44,7 +45,7 @@ public static class DemoCommand
                     Epochs = parse.GetValue(epochs),
                 };
                 System.Console.WriteLine(Demo.Describe(options));
-                rows = ProgressRenderer.Session(observerFor => Demo.Run(options, new ConsoleDemoObserver(observerFor))).Select(r => r.ToRow()).ToList();
+                rows = ProgressRenderer.Session(observerFor => Demo.Run(options, new ConsoleDemoObserver(observerFor), signals.Token)).Select(r => r.ToRow()).ToList();
             }
             else
             {
@@ -58,7 +59,7 @@ public static class DemoCommand
                     Soundscapes = parse.GetValue(soundscapes),
                     Seed = parse.GetValue(seed),
                 };
-                rows = ProgressRenderer.Session(observerFor => AudioDemo.Run(options, new ConsoleDemoObserver(observerFor)));
+                rows = ProgressRenderer.Session(observerFor => AudioDemo.Run(options, new ConsoleDemoObserver(observerFor), signals.Token));
             }
             TableOutput.Write(Table(rows));
             System.Console.WriteLine($"wrote {Path.Combine(outDir, DemoTable.CsvFile)} and {Path.Combine(outDir, DemoTable.ReportFile)}");

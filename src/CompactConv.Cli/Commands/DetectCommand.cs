@@ -26,6 +26,7 @@ public static class DetectCommand
         {
             string runFolder = parse.GetValue(checkpoint)!;
             var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
+            RunFolderWarning.IfBeingWritten(runFolder);
             if (config.Task != "events") throw new UsageException($"--checkpoint {runFolder} is a {config.Task} run; detect needs a --task events run (use predict for scenes)");
             var options = post.Parse(parse, EventDetection.PostProcessingOf(config));
             var paths = parse.GetValue(files)!;

@@ -30,7 +30,11 @@ public static class EvalCommand
         CommandRunner.SetAction(command, parse =>
         {
             string folder = parse.GetValue(checkpoint)!;
+            // eval writes metrics.json and more into the run folder: not while another process writes it,
+            // which is the first thing to say, before what its config.json (perhaps not written yet) holds.
+            RunLock.ThrowIfHeld(folder);
             var config = RunConfig.Load(Path.Combine(folder, "config.json"));
+            using var runLock = RunFolder.Lock(folder, "eval", System.Console.WriteLine);
             if (config.Task == "events")
             {
                 string cacheDir = Path.GetFullPath(parse.GetValue(cache) ?? config.FeatureCacheDir ?? SceneDataRequest.DefaultCacheDir);

@@ -78,7 +78,7 @@ public static class EventDetection
         {
             Task = "events",
             Dataset = request.Dataset,
-            DataDir = Path.GetFullPath(request.DataDir),
+            DataDir = RunConfig.FullDataPath(request.DataDir),
             DataSource = data.Source,
             ValidationFraction = request.ValidationFraction,
             Features = request.Features,
@@ -94,9 +94,11 @@ public static class EventDetection
     /// <summary>
     /// Trains (or resumes) the run; after every epoch the validation split is decoded with the run's
     /// post-processing and scored by event-based F1 (onset and offset), which picks best.model.
-    /// Without validation clips the latest epoch is the best.
+    /// Without validation clips the latest epoch is the best. <paramref name="stop"/>, once requested, stops
+    /// training at the next step boundary with a checkpoint.
     /// </summary>
-    public static EventTrainingResult Train(RunConfig config, string runFolder, EventTaskData data, bool resume, ITrainingObserver? observer = null)
+    public static EventTrainingResult Train(RunConfig config, string runFolder, EventTaskData data, bool resume, ITrainingObserver? observer = null,
+        StopToken? stop = null)
     {
         EnsureFrameModel(config);
         bool allStrong = data.Train.Strong.all().item<bool>();
@@ -107,7 +109,7 @@ public static class EventDetection
             var estimate = DetectSplit(model, data.Validation, config, PostProcessingOf(config));
             return F1OrZero(EventF1(ReferenceOf(data.Validation, merge: false), estimate, config.ClassNames));
         };
-        return new EventTrainer(config, runFolder, scorer, observer).Run(train, resume);
+        return new EventTrainer(config, runFolder, scorer, observer, stop: stop).Run(train, resume);
     }
 
     /// <summary>

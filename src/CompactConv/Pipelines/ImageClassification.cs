@@ -30,7 +30,7 @@ public static class ImageClassification
     {
         Task = "image",
         Dataset = request.Data.Dataset,
-        DataDir = request.Data.DataDir is null ? null : Path.GetFullPath(request.Data.DataDir),
+        DataDir = request.Data.DataDir is null ? null : RunConfig.FullDataPath(request.Data.DataDir),
         DataSource = data.Source,
         TrainLimit = request.Data.TrainLimit,
         TestLimit = request.Data.TestLimit,

@@ -34,7 +34,7 @@ public static class SceneClassification
     {
         Task = "scenes",
         Dataset = request.Dataset,
-        DataDir = Path.GetFullPath(request.DataDir),
+        DataDir = RunConfig.FullDataPath(request.DataDir),
         DataSource = data.Source,
         ValidationFraction = request.ValidationFraction,
         Fold = request.Fold,
@@ -50,10 +50,12 @@ public static class SceneClassification
     /// <summary>
     /// Trains (or resumes) the run: every epoch is scored on the validation split, whose best accuracy
     /// picks best.model (without validation clips the last epoch is the best); the test split stays
-    /// unseen until <see cref="Evaluate"/>.
+    /// unseen until <see cref="Evaluate"/>. <paramref name="stop"/>, once requested, stops training at the
+    /// next step boundary with a checkpoint.
     /// </summary>
-    public static TrainingResult Train(RunConfig config, string runFolder, SceneTaskData data, bool resume, ITrainingObserver? observer = null) =>
-        new Trainer(config, runFolder, observer).Run(data.Train, data.Validation, resume);
+    public static TrainingResult Train(RunConfig config, string runFolder, SceneTaskData data, bool resume, ITrainingObserver? observer = null,
+        StopToken? stop = null) =>
+        new Trainer(config, runFolder, observer, stop: stop).Run(data.Train, data.Validation, resume);
 
     /// <summary>
     /// Evaluates a run folder on its dataset's test split and writes metrics.json, confusion.csv
