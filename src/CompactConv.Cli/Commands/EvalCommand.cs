@@ -31,6 +31,7 @@ public static class EvalCommand
         {
             string folder = parse.GetValue(checkpoint)!;
             var config = RunConfig.Load(Path.Combine(folder, "config.json"));
+            TaskOptionCheck.RefuseForRun(parse, config.Task);
             if (config.Task == "events")
             {
                 string cacheDir = Path.GetFullPath(parse.GetValue(cache) ?? config.FeatureCacheDir ?? SceneDataRequest.DefaultCacheDir);
@@ -40,8 +41,6 @@ public static class EvalCommand
                 System.Console.WriteLine($"wrote {Path.Combine(folder, "metrics.json")}, {evaluation.EstimatePath}, {evaluation.ReferencePath}, {evaluation.DurationsPath} and {evaluation.ScoresPath}");
                 return ExitCodes.Success;
             }
-            if (parse.GetValue(tune)) throw new UsageException("--tune-thresholds applies to sound event detection runs only");
-            if (parse.GetValue(merge)) throw new UsageException("--merge-reference applies to sound event detection runs only");
             if (config.Task == "scenes")
             {
                 var evaluation = FeatureProgress.Run("features", progress =>
@@ -51,7 +50,6 @@ public static class EvalCommand
             }
             else
             {
-                if (parse.GetValue(cache) is not null) throw new UsageException("--cache applies to audio runs only");
                 var metrics = ImageClassification.Evaluate(folder, parse.GetValue(data), parse.GetValue(best), out string source);
                 Print(metrics, source, null);
             }
