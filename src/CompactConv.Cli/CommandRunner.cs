@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using CompactConv.Training;
 
 namespace CompactConv.Cli;
@@ -46,7 +47,9 @@ public static class CommandRunner
 
     /// <summary>
     /// The message of <paramref name="e"/> on one line. libtorch appends where it failed and a C++
-    /// stack ("Exception raised from ...", "frame #0: ..."), which is left to --verbose.
+    /// stack ("Exception raised from ...", "frame #0: ..."), which is left to --verbose; so is
+    /// everything after the first line of any libtorch error (TorchSharp raises them as
+    /// <see cref="ExternalException"/>), whose further lines are C++ context, not the problem.
     /// </summary>
     public static string OneLine(Exception e)
     {
@@ -56,6 +59,7 @@ public static class CommandRunner
             int at = message.IndexOf(marker, StringComparison.Ordinal);
             if (at > 0) message = message[..at];
         }
+        if (e is ExternalException) message = message.TrimStart().Split('\n', 2)[0];
         return message.ReplaceLineEndings(" ").Trim();
     }
 

@@ -34,6 +34,7 @@ public static class EvalCommand
             // which is the first thing to say, before what its config.json (perhaps not written yet) holds.
             RunLock.ThrowIfHeld(folder);
             var config = RunConfig.Load(Path.Combine(folder, "config.json"));
+            TaskOptionCheck.RefuseForRun(parse, config.Task);
             using var runLock = RunFolder.Lock(folder, "eval", System.Console.WriteLine);
             if (config.Task == "events")
             {
@@ -44,8 +45,6 @@ public static class EvalCommand
                 System.Console.WriteLine($"wrote {Path.Combine(folder, "metrics.json")}, {evaluation.EstimatePath}, {evaluation.ReferencePath}, {evaluation.DurationsPath} and {evaluation.ScoresPath}");
                 return ExitCodes.Success;
             }
-            if (parse.GetValue(tune)) throw new UsageException("--tune-thresholds applies to sound event detection runs only");
-            if (parse.GetValue(merge)) throw new UsageException("--merge-reference applies to sound event detection runs only");
             if (config.Task == "scenes")
             {
                 var evaluation = FeatureProgress.Run("features", progress =>
@@ -55,7 +54,6 @@ public static class EvalCommand
             }
             else
             {
-                if (parse.GetValue(cache) is not null) throw new UsageException("--cache applies to audio runs only");
                 var metrics = ImageClassification.Evaluate(folder, parse.GetValue(data), parse.GetValue(best), out string source);
                 Print(metrics, source, null);
             }

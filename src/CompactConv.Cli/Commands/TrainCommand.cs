@@ -11,8 +11,6 @@ namespace CompactConv.Cli.Commands;
 /// <summary><c>compactconv train</c>: trains one model into a run folder.</summary>
 public static class TrainCommand
 {
-    private static readonly string[] Tasks = ["image", "scenes", "events"];
-
     // The image dataset without --dataset: the one the demo and the embedded subset use.
     private const string DefaultImageDataset = "fashion-mnist";
 
@@ -35,7 +33,7 @@ public static class TrainCommand
             Description = "Share of the training data held out for validation, which picks the best epoch (by class for images, by source recording for scenes, by clip for events); the dataset's own validation split is used where it has one; 0 for none (the last epoch is then the best)",
             DefaultValueFactory = _ => RunConfig.DefaultValidationFraction,
         };
-        var output = new Option<string>("--out") { Description = "Run folder", Required = true };
+        var output = OutputPaths.Folder(new Option<string>("--out") { Description = "Run folder", Required = true });
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint" };
         command.Options.Add(task);
         command.Options.Add(dataset);
@@ -55,13 +53,8 @@ public static class TrainCommand
         CommandRunner.SetAction(command, parse =>
         {
             string taskName = parse.GetValue(task)!;
-            if (!Tasks.Contains(taskName)) throw new UsageException($"--task: unknown task '{taskName}' (expected image, scenes or events)");
+            TaskOptionCheck.RefuseForTask(parse, taskName);
             bool audioTask = taskName != "image";
-            if (audioTask)
-            {
-                images.RefuseFor(parse, taskName);
-                pipeline.RefuseFor(parse, taskName);
-            }
             var options = training.Parse(parse, defaultOptimizer: audioTask ? "adamw" : "sgd") with
             {
                 Augmentation = audio.Augmentation(parse),
@@ -124,7 +117,7 @@ public static class TrainCommand
             BuildSpec = (shape, classes) => model.ToSpec(parse, shape, classes),
             Training = options,
         };
-        using var taskData = ImageTaskData.Load(request.Data, run.Saved?.Normalization);
+        using var taskData = ImageTaskData.Load(request.Data, run.Saved);
         foreach (var note in taskData.Notes) System.Console.WriteLine($"note: {note}");
         var config = ImageClassification.CreateConfig(request, taskData);
         if (!config.Training.ImageAugmentation.Any)

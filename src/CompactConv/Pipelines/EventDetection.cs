@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using CompactConv.Audio;
 using CompactConv.Audio.Features;
 using CompactConv.Data.Events;
 using CompactConv.Events;
@@ -179,8 +178,7 @@ public static class EventDetection
         foreach (var file in files)
         {
             using var scope = NewDisposeScope();
-            var samples = AudioReader.Read(file, new AudioReadOptions { TargetSampleRate = features.SampleRate }).Channels[0];
-            var logMel = extractor.Compute(samples);
+            var logMel = extractor.ComputeFile(file);
             // The recurrent model takes any length, so each file is run at its own length: no padded
             // frames whose posteriors could turn into events past the end of the audio.
             var input = LogMelData.Stack([logMel], logMel.GetLength(1), config.Normalization);

@@ -1,4 +1,3 @@
-using CompactConv.Audio;
 using CompactConv.Audio.Features;
 using CompactConv.Metrics;
 using CompactConv.Models;
@@ -87,8 +86,7 @@ public static class SceneClassification
         foreach (var file in files)
         {
             using var scope = NewDisposeScope();
-            var samples = AudioReader.Read(file, new AudioReadOptions { TargetSampleRate = features.SampleRate }).Channels[0];
-            var logMel = extractor.Compute(samples);
+            var logMel = extractor.ComputeFile(file);
             using var single = SceneTaskData.ToDataset([logMel], [0], Math.Max(frames, logMel.GetLength(1)), config.Normalization);
             var p = Evaluator.PredictProbabilities(model, single.Inputs, 1, config.Training.Augmentation.CropFrames ?? frames);
             results.Add(ClassPrediction.FromRow(file, p, 0, config.ClassNames));

@@ -68,7 +68,7 @@ public class CommandTests
         var written = File.GetLastWriteTimeUtc(Path.Combine(run, "metrics.json"));
         var cached = CliHarness.Run("eval", "--checkpoint", run, "--cache", folder.File("cache"));
         Assert.Equal(2, cached.ExitCode);
-        Assert.Equal(["error: --cache applies to audio runs only"], cached.ErrorLines);
+        Assert.Equal(["error: --cache applies to scenes or events runs only, not this image run"], cached.ErrorLines);
         Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(run, "metrics.json")));
 
         // Resuming a finished run is a no-op that keeps its result.
