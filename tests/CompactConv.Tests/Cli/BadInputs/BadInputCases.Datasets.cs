@@ -31,10 +31,11 @@ public static partial class BadInputCases
         BadInputCase.Data("missing run folder", w => ["eval", "--checkpoint", w.Path("nowhere")], w => [w.Path("nowhere")]),
         BadInputCase.Data("malformed run config", w => ["eval", "--checkpoint", Path.GetDirectoryName(w.Text("run/config.json", "{ \"task\": "))!],
             w => [w.Path("run/config.json")]),
-        // libtorch-free, but it failed deep in normalisation: "Index was outside the bounds of the array".
-        BadInputCase.Data("resume onto three-channel images", w => ["train", "--dataset", "cifar10", "--data", Cifar10(w), "--model", "smallcnn",
+        // It failed deep in normalisation ("Index was outside the bounds of the array"); the resume check
+        // now refuses the other dataset before any image is read.
+        BadInputCase.Usage("resume onto three-channel images", w => ["train", "--dataset", "cifar10", "--data", Cifar10(w), "--model", "smallcnn",
             "--conv", "compact", "--width", "0.25", "--epochs", "1", "--out", w.Runs.Image, "--resume"],
-            w => [w.Path("cifar"), "3x32x32", "1x28x28"], "Index was outside"),
+            w => ["--resume", w.Runs.Image, "dataset=cifar10", w.Path("cifar")]),
         BadInputCase.Data("synth count of two billion", w => ["synth", "--spec", Spec(w, spec => spec["count"] = 2_000_000_000), "--out", w.Path("synth")],
             w => [w.Path("spec.json"), "'count'", "2000000000"]),
         BadInputCase.Data("synth events per soundscape of a million", w => ["synth", "--spec", Spec(w, spec => spec["events"]!["count"] = 1_000_000), "--out", w.Path("synth")],
