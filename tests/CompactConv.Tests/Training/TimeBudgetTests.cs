@@ -93,15 +93,21 @@ public class TimeBudgetTests
         Assert.Equal(0.8, double.Parse(row[Array.IndexOf(header, "images_per_second")], CultureInfo.InvariantCulture));
     }
 
+    // 20 s a step against a 0.1-minute budget: the run stops after step 1 of epoch 1 (of 3 steps).
+    private static void StopAfterOneStep(string folder, TensorDataset train, TensorDataset test)
+    {
+        var clock = new FakeClock();
+        var stopped = new Trainer(Config(1, 0.1), folder, new TickPerStep(clock, TimeSpan.FromSeconds(20)), clock).Run(train, test, resume: false);
+        Assert.Equal(new TrainingStop(1, 1, 3), stopped.Stop);
+    }
+
     [Fact]
     public void AStepCheckpointIsNotResumedWithAnotherBatchSize()
     {
         using var folder = new TempFolder();
         using var train = SyntheticImages.Make(48, seed: 38);
         using var test = SyntheticImages.Make(8, seed: 39);
-        var clock = new FakeClock();
-        var stopped = new Trainer(Config(1, 0.1), folder.Path, new TickPerStep(clock, TimeSpan.FromSeconds(20)), clock).Run(train, test, resume: false);
-        Assert.Equal(new TrainingStop(1, 1, 3), stopped.Stop);
+        StopAfterOneStep(folder.Path, train, test);
 
         // Batches of 48 make one step an epoch: the steps already taken would change.
         var configPath = Path.Combine(folder.Path, "config.json");
@@ -120,9 +126,7 @@ public class TimeBudgetTests
         using var train = SyntheticImages.Make(48, seed: 38);
         using var fewer = SyntheticImages.Make(16, seed: 38);
         using var test = SyntheticImages.Make(8, seed: 39);
-        var clock = new FakeClock();
-        var stopped = new Trainer(Config(1, 0.1), folder.Path, new TickPerStep(clock, TimeSpan.FromSeconds(20)), clock).Run(train, test, resume: false);
-        Assert.Equal(new TrainingStop(1, 1, 3), stopped.Stop);
+        StopAfterOneStep(folder.Path, train, test);
 
         // The same settings on a folder whose data changed: one step an epoch, so step 1 of epoch 1 no longer exists.
         var configPath = Path.Combine(folder.Path, "config.json");
