@@ -42,8 +42,9 @@ public static class CliApp
         var parse = CreateRoot().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) System.Console.Error.WriteLine($"error: {error.Message}");
-            System.Console.Error.WriteLine("Run 'compactconv --help' for usage.");
+            // One line, like every other error (CommandRunner): scripts read the first line of stderr.
+            var messages = parse.Errors.Select(e => e.Message.ReplaceLineEndings(" ").Trim()).Distinct(StringComparer.Ordinal);
+            System.Console.Error.WriteLine($"error: {string.Join("; ", messages)} (run 'compactconv --help' for usage)");
             return ExitCodes.Usage;
         }
         return parse.Invoke();

@@ -1,11 +1,13 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
+using CompactConv.Training;
 
 namespace CompactConv.Cli;
 
 /// <summary>
 /// Runs a command's body and turns exceptions into the CLI contract: one line on stderr naming the
 /// file or option, exit code 1 for data/runtime errors and 2 for usage errors, and a stack trace
-/// only with --verbose.
+/// only with --verbose; a training stopped by a signal prints its one line on stdout and exits with 75.
 /// </summary>
 public static class CommandRunner
 {
@@ -21,6 +23,12 @@ public static class CommandRunner
         {
             GlobalOptions.Apply(parse);
             return body(parse);
+        }
+        catch (TrainingStoppedException stopped)
+        {
+            // Not an error: the checkpoint is complete and the line says how to continue.
+            Console.WriteLine(stopped.Message);
+            return ExitCodes.Stopped;
         }
         catch (Exception e) when (ExitCodeFor(e) is var code)
         {
@@ -39,7 +47,9 @@ public static class CommandRunner
 
     /// <summary>
     /// The message of <paramref name="e"/> on one line. libtorch appends where it failed and a C++
-    /// stack ("Exception raised from ...", "frame #0: ..."), which is left to --verbose.
+    /// stack ("Exception raised from ...", "frame #0: ..."), which is left to --verbose; so is
+    /// everything after the first line of any libtorch error (TorchSharp raises them as
+    /// <see cref="ExternalException"/>), whose further lines are C++ context, not the problem.
     /// </summary>
     public static string OneLine(Exception e)
     {
@@ -49,6 +59,7 @@ public static class CommandRunner
             int at = message.IndexOf(marker, StringComparison.Ordinal);
             if (at > 0) message = message[..at];
         }
+        if (e is ExternalException) message = message.TrimStart().Split('\n', 2)[0];
         return message.ReplaceLineEndings(" ").Trim();
     }
 

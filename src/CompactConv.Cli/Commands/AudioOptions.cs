@@ -65,12 +65,35 @@ public sealed class AudioOptions
         };
         try
         {
-            return options.Validate();
+            options.Validate();
         }
         catch (ArgumentException e)
         {
             throw new UsageException($"front end: {e.Message}");
         }
+        // librosa only warns; here the empty bands would be constant inputs the model learns nothing from.
+        var empty = MelFilterbank.EmptyFilters(MelFilterbank.Create(options));
+        if (empty.Length > 0)
+        {
+            throw new UsageException($"--mels {options.NMels} is too many for --n-fft {options.NFft} at --sample-rate {options.SampleRate}: "
+                + $"mel band(s) {Ranges(empty)} ({empty.Length} of {options.NMels}) get no FFT bin and would stay empty; use fewer --mels or a larger --n-fft");
+        }
+        return options;
+    }
+
+    // 0, 1, 2, 5 -> "0-2, 5"; past the eighth range, "...": the count follows in the message.
+    private static string Ranges(int[] sorted)
+    {
+        const int Most = 8;
+        var parts = new List<string>();
+        int start = 0;
+        for (int i = 1; i <= sorted.Length; i++)
+        {
+            if (i < sorted.Length && sorted[i] == sorted[i - 1] + 1) continue;
+            parts.Add(i - 1 == start ? $"{sorted[start]}" : $"{sorted[start]}-{sorted[i - 1]}");
+            start = i;
+        }
+        return string.Join(", ", parts.Take(Most)) + (parts.Count > Most ? ", ..." : "");
     }
 
     /// <summary>The data request for <paramref name="dataset"/> in <paramref name="dataDir"/>.</summary>
@@ -86,19 +109,16 @@ public sealed class AudioOptions
     };
 
     /// <summary>The sound event detection data request for <paramref name="dataset"/> in <paramref name="dataDir"/>.</summary>
-    public EventDataRequest EventRequest(ParseResult parse, string dataset, string dataDir, int seed)
+    /// <remarks>--fold, which the event layouts' fixed splits have no use for, is refused by <see cref="TaskOptionCheck"/>.</remarks>
+    public EventDataRequest EventRequest(ParseResult parse, string dataset, string dataDir, int seed) => new()
     {
-        if (parse.GetValue(Fold) is not null) throw new UsageException("--fold does not apply to --task events (the layouts have fixed train/validate/test splits)");
-        return new()
-        {
-            Dataset = dataset,
-            DataDir = dataDir,
-            SkipBad = parse.GetValue(SkipBad),
-            Features = Features(parse),
-            CacheDir = parse.GetValue(Cache),
-            Seed = seed,
-        };
-    }
+        Dataset = dataset,
+        DataDir = dataDir,
+        SkipBad = parse.GetValue(SkipBad),
+        Features = Features(parse),
+        CacheDir = parse.GetValue(Cache),
+        Seed = seed,
+    };
 
     /// <summary>The augmentation options.</summary>
     public AugmentationOptions Augmentation(ParseResult parse) => new()

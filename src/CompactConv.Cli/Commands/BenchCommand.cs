@@ -30,7 +30,7 @@ public static class BenchCommand
         var r = new Option<int>("--r") { Description = "Group size of compact and squeeze", DefaultValueFactory = _ => 2 };
         var rounds = new Option<int>("--rounds") { Description = "Timed rounds", DefaultValueFactory = _ => 15 };
         var warmup = new Option<int>("--warmup") { Description = "Untimed rounds first", DefaultValueFactory = _ => 3 };
-        var csv = new Option<string?>("--csv") { Description = "Also write the table to this CSV file (refused if it exists, unless --force)" };
+        var csv = OutputPaths.File(new Option<string?>("--csv") { Description = "Also write the table to this CSV file (refused if it exists, unless --force)" });
         var force = new Option<bool>("--force") { Description = "Replace an existing --csv file" };
         foreach (var option in new Option[] { inChannels, outChannels, size, batch, r, rounds, warmup, csv, force }) command.Options.Add(option);
         CommandRunner.SetAction(command, parse =>

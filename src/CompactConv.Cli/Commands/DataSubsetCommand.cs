@@ -18,11 +18,11 @@ public static class DataSubsetCommand
             Description = "Folder with the four IDX files of the full set (raw or .gz)",
             Required = true,
         };
-        var to = new Option<string>("--to")
+        var to = OutputPaths.Folder(new Option<string>("--to")
         {
             Description = "Folder to write the four .gz IDX files of the subset to",
             Required = true,
-        };
+        });
         var dataset = new Option<string>("--dataset")
         {
             Description = "fashion-mnist or mnist (decides the class names in messages)",

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using CompactConv.Audio.Synthesis;
 using CompactConv.Cli.Rendering;
 using CompactConv.Pipelines;
 using CompactConv.Training;
@@ -10,15 +11,13 @@ namespace CompactConv.Cli.Commands;
 /// <summary><c>compactconv demo</c>: the main job (see <see cref="Demo"/>), or an audio demo (<see cref="AudioDemo"/>).</summary>
 public static class DemoCommand
 {
-    private static readonly string[] Tasks = ["image", "scenes", "events"];
-
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
         var command = new Command("demo", "Train and compare standard, separable and compact convolutions: smallcnn on Fashion-MNIST, or with --task scenes|events on soundscapes made from the embedded audio samples");
         var task = new Option<string>("--task") { Description = "image (Fashion-MNIST), scenes (acoustic scenes) or events (sound event detection)", DefaultValueFactory = _ => "image" };
         var quick = new Option<bool>("--quick") { Description = "A short version: image a class-balanced 4,000 training-split images (10 % of them held out for validation), 1,000 test images, two epochs of batch 64, no width-2 row; audio fewer epochs, baseline and compact(max) only" };
-        var output = new Option<string?>("--out") { Description = "Output folder (default runs/demo, runs/demo-scenes or runs/demo-events)" };
+        var output = OutputPaths.Folder(new Option<string?>("--out") { Description = "Output folder (default runs/demo, runs/demo-scenes or runs/demo-events)" });
         var data = new Option<string?>("--data") { Description = "image: folder with a full copy of Fashion-MNIST (IDX files); audio: a sample folder laid out as data/audio-samples" };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs of every run (image: default 3, or 2 with --quick; audio: default scenes 30, events 15; 10 with --quick)" };
         var soundscapes = new Option<int?>("--soundscapes") { Description = "audio: soundscapes to synthesise (default: the spec's count)" };
@@ -27,14 +26,15 @@ public static class DemoCommand
         CommandRunner.SetAction(command, parse =>
         {
             string taskName = parse.GetValue(task)!;
-            if (!Tasks.Contains(taskName)) throw new UsageException($"--task: unknown task '{taskName}' (expected image, scenes or events)");
+            TaskOptionCheck.RefuseForTask(parse, taskName);
             if (parse.GetValue(epochs) is < 1) throw new UsageException($"--epochs must be at least 1, got {parse.GetValue(epochs)}");
-            if (parse.GetValue(soundscapes) is < 1) throw new UsageException($"--soundscapes must be at least 1, got {parse.GetValue(soundscapes)}");
-            string outDir = parse.GetValue(output) ?? Path.Combine("runs", taskName == "image" ? "demo" : $"demo-{taskName}");
+            if (parse.GetValue(soundscapes) is < 1 or > SynthSpec.MaxCount)
+                throw new UsageException($"--soundscapes must be from 1 to {SynthSpec.MaxCount}, got {parse.GetValue(soundscapes)}");
+            string outDir = parse.GetValue(output) ?? OutputPaths.DefaultFolder(Path.Combine("runs", taskName == "image" ? "demo" : $"demo-{taskName}"), output.Name);
+            using var signals = StopSignals.Listen();
             IReadOnlyList<DemoRow> rows;
             if (taskName == "image")
             {
-                TaskOptionCheck.RefuseGiven(parse, [soundscapes], "scenes or events", "image");
                 var options = new DemoOptions
                 {
                     Quick = parse.GetValue(quick),
@@ -44,7 +44,7 @@ public static class DemoCommand
                     Epochs = parse.GetValue(epochs),
                 };
                 System.Console.WriteLine(Demo.Describe(options));
-                rows = ProgressRenderer.Session(observerFor => Demo.Run(options, new ConsoleDemoObserver(observerFor))).Select(r => r.ToRow()).ToList();
+                rows = ProgressRenderer.Session(observerFor => Demo.Run(options, new ConsoleDemoObserver(observerFor), signals.Token)).Select(r => r.ToRow()).ToList();
             }
             else
             {
@@ -58,7 +58,7 @@ public static class DemoCommand
                     Soundscapes = parse.GetValue(soundscapes),
                     Seed = parse.GetValue(seed),
                 };
-                rows = ProgressRenderer.Session(observerFor => AudioDemo.Run(options, new ConsoleDemoObserver(observerFor)));
+                rows = ProgressRenderer.Session(observerFor => AudioDemo.Run(options, new ConsoleDemoObserver(observerFor), signals.Token));
             }
             TableOutput.Write(Table(rows));
             System.Console.WriteLine($"wrote {Path.Combine(outDir, DemoTable.CsvFile)} and {Path.Combine(outDir, DemoTable.ReportFile)}");

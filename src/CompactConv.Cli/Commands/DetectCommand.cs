@@ -14,7 +14,7 @@ public static class DetectCommand
         var command = new Command("detect", "Detect sound events in audio files with a trained run; prints (or writes) an event list TSV: filename onset offset event_label");
         var checkpoint = new Option<string>("--checkpoint") { Description = "Run folder written by 'compactconv train --task events'", Required = true };
         var best = new Option<bool>("--best") { Description = "Use the best epoch's weights (highest validation event F1) instead of the last" };
-        var output = new Option<string?>("--out") { Description = "Write the TSV to this file instead of printing it" };
+        var output = OutputPaths.File(new Option<string?>("--out") { Description = "Write the TSV to this file instead of printing it" });
         var post = new PostProcessingOptionSet();
         var files = new Argument<string[]>("files") { Description = "Audio files (WAV or OGG)", Arity = ArgumentArity.OneOrMore };
         command.Options.Add(checkpoint);
@@ -26,6 +26,7 @@ public static class DetectCommand
         {
             string runFolder = parse.GetValue(checkpoint)!;
             var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
+            RunFolderWarning.IfBeingWritten(runFolder);
             if (config.Task != "events") throw new UsageException($"--checkpoint {runFolder} is a {config.Task} run; detect needs a --task events run (use predict for scenes)");
             var options = post.Parse(parse, EventDetection.PostProcessingOf(config));
             var paths = parse.GetValue(files)!;

@@ -30,7 +30,12 @@ public static class EvalCommand
         CommandRunner.SetAction(command, parse =>
         {
             string folder = parse.GetValue(checkpoint)!;
+            // eval writes metrics.json and more into the run folder: not while another process writes it,
+            // which is the first thing to say, before what its config.json (perhaps not written yet) holds.
+            RunLock.ThrowIfHeld(folder);
             var config = RunConfig.Load(Path.Combine(folder, "config.json"));
+            TaskOptionCheck.RefuseForRun(parse, config.Task);
+            using var runLock = RunFolder.Lock(folder, "eval", System.Console.WriteLine);
             if (config.Task == "events")
             {
                 string cacheDir = Path.GetFullPath(parse.GetValue(cache) ?? config.FeatureCacheDir ?? SceneDataRequest.DefaultCacheDir);
@@ -40,8 +45,6 @@ public static class EvalCommand
                 System.Console.WriteLine($"wrote {Path.Combine(folder, "metrics.json")}, {evaluation.EstimatePath}, {evaluation.ReferencePath}, {evaluation.DurationsPath} and {evaluation.ScoresPath}");
                 return ExitCodes.Success;
             }
-            if (parse.GetValue(tune)) throw new UsageException("--tune-thresholds applies to sound event detection runs only");
-            if (parse.GetValue(merge)) throw new UsageException("--merge-reference applies to sound event detection runs only");
             if (config.Task == "scenes")
             {
                 var evaluation = FeatureProgress.Run("features", progress =>
@@ -51,7 +54,6 @@ public static class EvalCommand
             }
             else
             {
-                if (parse.GetValue(cache) is not null) throw new UsageException("--cache applies to audio runs only");
                 var metrics = ImageClassification.Evaluate(folder, parse.GetValue(data), parse.GetValue(best), out string source);
                 Print(metrics, source, null);
             }

@@ -37,7 +37,4 @@ public sealed class ImageAugmentationOptionSet
 
     /// <summary>The prefetch depth.</summary>
     public int Prefetch(ParseResult parse) => parse.GetValue(prefetch);
-
-    /// <summary>Refuses the options for an audio task, whose training would otherwise ignore them without a word.</summary>
-    public void RefuseFor(ParseResult parse, string task) => TaskOptionCheck.RefuseGiven(parse, All, "image", task);
 }

@@ -34,13 +34,6 @@ public sealed class ImageDataOptions
         if (ownsSkipBad) command.Options.Add(skipBad);
     }
 
-    /// <summary>
-    /// Refuses the image-only options (not the shared <c>--skip-bad</c>) for another task, whose data
-    /// loading would otherwise ignore them without a word.
-    /// </summary>
-    public void RefuseFor(ParseResult parse, string task) =>
-        TaskOptionCheck.RefuseGiven(parse, [labels, imageSize, grey, testFraction], "image", task);
-
     /// <summary>The dataset options; values a dataset cannot take are refused by <see cref="ImageDatasets.Load"/>.</summary>
     public ImageDatasetOptions Parse(ParseResult parse, int seed)
     {

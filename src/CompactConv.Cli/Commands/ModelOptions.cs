@@ -23,7 +23,7 @@ public sealed class ModelOptions
     public Option<string> Grouping { get; } = new("--grouping") { Description = "Channel grouping of compact (adjacent, interleaved)", DefaultValueFactory = _ => "adjacent" };
 
     /// <summary>--width X.</summary>
-    public Option<double> Width { get; } = new("--width") { Description = "Channel width multiplier", DefaultValueFactory = _ => 1.0 };
+    public Option<double> Width { get; } = new("--width") { Description = $"Channel width multiplier (above 0, at most {ModelSpec.MaxWidth})", DefaultValueFactory = _ => 1.0 };
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
@@ -46,8 +46,7 @@ public sealed class ModelOptions
         }
         int r = parse.GetValue(R);
         if (r < 1) throw new UsageException($"--r must be at least 1, got {r}");
-        double width = parse.GetValue(Width);
-        if (!(width > 0)) throw new UsageException($"--width must be positive, got {width}");
+        double width = ModelSpec.CheckWidth(parse.GetValue(Width));
         return new ModelSpec
         {
             Name = model.ToLowerInvariant(),

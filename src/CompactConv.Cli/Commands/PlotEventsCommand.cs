@@ -15,7 +15,7 @@ public static class PlotEventsCommand
         var reference = EventListOptions.Reference();
         var estimate = EventListOptions.Estimate();
         var file = new Option<string>("--file") { Description = "The audio file to show, as named in the lists", Required = true };
-        var output = new Option<string>("--out") { Description = "PNG file to write", Required = true };
+        var output = OutputPaths.File(new Option<string>("--out") { Description = "PNG file to write", Required = true });
         foreach (var option in new Option[] { reference, estimate, file, output }) command.Options.Add(option);
         CommandRunner.SetAction(command, parse =>
         {

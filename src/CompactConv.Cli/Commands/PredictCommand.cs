@@ -29,6 +29,7 @@ public static class PredictCommand
         {
             string runFolder = parse.GetValue(checkpoint)!;
             var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
+            RunFolderWarning.IfBeingWritten(runFolder);
             var predictions = config.Task switch
             {
                 "image" => ImageClassification.Predict(runFolder, parse.GetValue(files)!),

@@ -12,7 +12,7 @@ public static class SynthCommand
     {
         var command = new Command("synth", "Synthesise soundscapes (Scaper-style) from folders of event and background clips; see docs/synth.md");
         var spec = new Option<string>("--spec") { Description = "Synthesis spec (JSON)", Required = true };
-        var output = new Option<string>("--out") { Description = "Output folder (new, empty, or an earlier synth output)", Required = true };
+        var output = OutputPaths.Folder(new Option<string>("--out") { Description = "Output folder (new, empty, or an earlier synth output)", Required = true });
         var layout = new Option<string>("--layout") { Description = "Output layout, overriding the spec's 'layout': tau (scenes, default) or urbansed (events)" };
         layout.AcceptOnlyFromAmong([.. SynthLayoutNames.All]);
         command.Options.Add(spec);

@@ -11,7 +11,8 @@ namespace CompactConv.Cli.Commands;
 /// <summary><c>compactconv train</c>: trains one model into a run folder.</summary>
 public static class TrainCommand
 {
-    private static readonly string[] Tasks = ["image", "scenes", "events"];
+    // The image dataset without --dataset: the one the demo and the embedded subset use.
+    private const string DefaultImageDataset = "fashion-mnist";
 
     /// <summary>Builds the command.</summary>
     public static Command Create()
@@ -32,7 +33,7 @@ public static class TrainCommand
             Description = "Share of the training data held out for validation, which picks the best epoch (by class for images, by source recording for scenes, by clip for events); the dataset's own validation split is used where it has one; 0 for none (the last epoch is then the best)",
             DefaultValueFactory = _ => RunConfig.DefaultValidationFraction,
         };
-        var output = new Option<string>("--out") { Description = "Run folder", Required = true };
+        var output = OutputPaths.Folder(new Option<string>("--out") { Description = "Run folder", Required = true });
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint" };
         command.Options.Add(task);
         command.Options.Add(dataset);
@@ -52,13 +53,8 @@ public static class TrainCommand
         CommandRunner.SetAction(command, parse =>
         {
             string taskName = parse.GetValue(task)!;
-            if (!Tasks.Contains(taskName)) throw new UsageException($"--task: unknown task '{taskName}' (expected image, scenes or events)");
+            TaskOptionCheck.RefuseForTask(parse, taskName);
             bool audioTask = taskName != "image";
-            if (audioTask)
-            {
-                images.RefuseFor(parse, taskName);
-                pipeline.RefuseFor(parse, taskName);
-            }
             var options = training.Parse(parse, defaultOptimizer: audioTask ? "adamw" : "sgd") with
             {
                 Augmentation = audio.Augmentation(parse),
@@ -72,25 +68,46 @@ public static class TrainCommand
             if (!(validation >= 0 && validation < 1)) throw new UsageException($"--validation-fraction must be at least 0 and below 1, got {validation}");
             string runFolder = parse.GetValue(output)!;
             bool resuming = parse.GetValue(resume);
+            // "Being written by" is the first thing to say of a busy folder, before what its config.json
+            // (perhaps not written yet) holds; the lock comes before minutes of data loading, so that a
+            // second writer is refused at once.
+            RunLock.ThrowIfHeld(runFolder);
             RunConfig? saved = resuming ? RunConfig.Load(Path.Combine(runFolder, "config.json")) : null;
+            using var runLock = RunFolder.Lock(runFolder, "train", System.Console.WriteLine);
+            RunFolder.Check(runFolder, resuming);
+            if (saved is not null)
+            {
+                RunFolder.CheckResume(runFolder, saved, previous => previous with
+                {
+                    Task = taskName,
+                    // Audio tasks refuse a missing --dataset once the checks are done.
+                    Dataset = parse.GetValue(dataset) ?? (audioTask ? previous.Dataset : DefaultImageDataset),
+                    DataDir = parse.GetValue(data),
+                    ValidationFraction = validation,
+                    Model = model.ToSpec(parse, previous.Model.InputShape, previous.Model.NumClasses),
+                    Training = options,
+                });
+            }
+            using var signals = StopSignals.Listen();
+            var run = new RunTarget(runFolder, resuming, saved, signals.Token);
             return taskName switch
             {
-                "scenes" => TrainScenes(parse, dataset, data, model, audio, options, validation, runFolder, resuming, saved),
-                "events" => TrainEvents(parse, dataset, data, model, audio, postProcessing, options, validation, runFolder, resuming, saved),
-                _ => TrainImages(parse, dataset, data, model, images, trainLimit, options, validation, runFolder, resuming, saved),
+                "scenes" => TrainScenes(parse, dataset, data, model, audio, options, validation, run),
+                "events" => TrainEvents(parse, dataset, data, model, audio, postProcessing, options, validation, run),
+                _ => TrainImages(parse, dataset, data, model, images, trainLimit, options, validation, run),
             };
         });
         return command;
     }
 
     private static int TrainImages(ParseResult parse, Option<string?> dataset, Option<string?> data, ModelOptions model,
-        ImageDataOptions images, Option<int?> trainLimit, TrainingOptions options, double validationFraction, string runFolder, bool resuming, RunConfig? saved)
+        ImageDataOptions images, Option<int?> trainLimit, TrainingOptions options, double validationFraction, RunTarget run)
     {
         var request = new ImageRunRequest
         {
             Data = new ImageDataRequest
             {
-                Dataset = parse.GetValue(dataset) ?? "fashion-mnist",
+                Dataset = parse.GetValue(dataset) ?? DefaultImageDataset,
                 DataDir = parse.GetValue(data),
                 TrainLimit = parse.GetValue(trainLimit),
                 ImageData = images.Parse(parse, options.Seed),
@@ -100,35 +117,35 @@ public static class TrainCommand
             BuildSpec = (shape, classes) => model.ToSpec(parse, shape, classes),
             Training = options,
         };
-        using var taskData = ImageTaskData.Load(request.Data, saved?.Normalization);
+        using var taskData = ImageTaskData.Load(request.Data, run.Saved);
         foreach (var note in taskData.Notes) System.Console.WriteLine($"note: {note}");
         var config = ImageClassification.CreateConfig(request, taskData);
         if (!config.Training.ImageAugmentation.Any)
-            return Run(config, runFolder, resuming, taskData.Source, taskData.Train.Count, trainer => trainer.Run(taskData.Train, taskData.Validation, resuming));
+            return Run(config, run, taskData.Source, taskData.Train.Count, trainer => trainer.Run(taskData.Train, taskData.Validation, run.Resuming));
         // Augmented batches come from the input pipeline, prepared on a loader thread while the model trains.
         using var batches = ImageBatchSource.ForRun(config, taskData.TrainImages);
         System.Console.WriteLine($"pipeline: augmentation {config.Training.ImageAugmentation.Describe()}, prefetch {config.Training.Prefetch}");
-        return Run(config, runFolder, resuming, taskData.Source, taskData.Train.Count, trainer => trainer.Run(batches, taskData.Validation, resuming));
+        return Run(config, run, taskData.Source, taskData.Train.Count, trainer => trainer.Run(batches, taskData.Validation, run.Resuming));
     }
 
     private static int TrainScenes(ParseResult parse, Option<string?> dataset, Option<string?> data, ModelOptions model,
-        AudioOptions audio, TrainingOptions options, double validationFraction, string runFolder, bool resuming, RunConfig? saved)
+        AudioOptions audio, TrainingOptions options, double validationFraction, RunTarget run)
     {
         string name = parse.GetValue(dataset) ?? throw new UsageException("--dataset is required for --task scenes (tau2019, tau2020, esc50, urbansound8k, folders)");
         string dataDir = parse.GetValue(data) ?? throw new UsageException("--data is required for --task scenes");
         var request = audio.Request(parse, name, dataDir, options.Seed) with { ValidationFraction = validationFraction };
         // A resumed run reads the features it was trained with unless --cache says otherwise.
-        request = request with { CacheDir = request.CacheDir ?? saved?.FeatureCacheDir };
+        request = request with { CacheDir = request.CacheDir ?? run.Saved?.FeatureCacheDir };
         using var taskData = FeatureProgress.Run("features", progress =>
-            SceneTaskData.Load(request, progress, saved?.Normalization, saved?.Model.InputShape[2]));
+            SceneTaskData.Load(request, progress, run.Saved?.Normalization, run.Saved?.Model.InputShape[2]));
         System.Console.WriteLine(FeatureProgress.Describe(taskData.Extraction));
         foreach (var note in taskData.Notes.Take(20)) System.Console.WriteLine($"note: {note}");
         var config = SceneClassification.CreateConfig(request, taskData, (shape, classes) => model.ToSpec(parse, shape, classes), options);
-        return Run(config, runFolder, resuming, taskData.Source, taskData.Train.Count, trainer => trainer.Run(taskData.Train, taskData.Validation, resuming));
+        return Run(config, run, taskData.Source, taskData.Train.Count, trainer => trainer.Run(taskData.Train, taskData.Validation, run.Resuming));
     }
 
     private static int TrainEvents(ParseResult parse, Option<string?> dataset, Option<string?> data, ModelOptions model,
-        AudioOptions audio, PostProcessingOptionSet postProcessing, TrainingOptions options, double validationFraction, string runFolder, bool resuming, RunConfig? saved)
+        AudioOptions audio, PostProcessingOptionSet postProcessing, TrainingOptions options, double validationFraction, RunTarget run)
     {
         string name = parse.GetValue(dataset) ?? throw new UsageException("--dataset is required for --task events (urbansed, desed, tsv)");
         string dataDir = parse.GetValue(data) ?? throw new UsageException("--data is required for --task events");
@@ -136,31 +153,33 @@ public static class TrainCommand
         // Every option is checked before minutes of feature extraction.
         EventDetection.RequireFrameModel(model.ToSpec(parse, [1, 1, 1], 1).Name);
         var request = audio.EventRequest(parse, name, dataDir, options.Seed) with { ValidationFraction = validationFraction };
-        request = request with { CacheDir = request.CacheDir ?? saved?.FeatureCacheDir };
+        request = request with { CacheDir = request.CacheDir ?? run.Saved?.FeatureCacheDir };
         var post = postProcessing.Parse(parse);
         using var taskData = FeatureProgress.Run("features", progress =>
-            EventTaskData.Load(request, progress, saved?.Normalization, saved?.Model.InputShape[2]));
+            EventTaskData.Load(request, progress, run.Saved?.Normalization, run.Saved?.Model.InputShape[2]));
         System.Console.WriteLine(FeatureProgress.Describe(taskData.Extraction));
         foreach (var note in taskData.Notes.Take(20)) System.Console.WriteLine($"note: {note}");
         var config = EventDetection.CreateConfig(request, taskData, (shape, classes) => model.ToSpec(parse, shape, classes), options, post)
             with { FeatureCacheDir = taskData.Extraction.Folder };
         System.Console.WriteLine($"data: {taskData.Source}");
-        System.Console.WriteLine($"model: {config.Model.Name} {config.Model.ConvLabel}, {config.Training.Epochs} epochs -> {runFolder}");
-        var result = ProgressRenderer.Train(config.Model.ConvLabel, observer => EventDetection.Train(config, runFolder, taskData, resuming, observer), "clips");
-        ReportStop(result.Stop, runFolder);
+        System.Console.WriteLine($"model: {config.Model.Name} {config.Model.ConvLabel}, {config.Training.Epochs} epochs -> {run.Folder}");
+        var result = ProgressRenderer.Train(config.Model.ConvLabel,
+            observer => EventDetection.Train(config, run.Folder, taskData, run.Resuming, observer, run.Stop), "clips");
+        ReportStop(result.Stop, run.Folder);
         if (result.History.Count > 0)
         {
             System.Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"best validation event-based F1 {result.BestScore:F4} at epoch {result.BestEpoch}; 'compactconv eval --checkpoint {runFolder} --best' scores the test split"));
+                $"best validation event-based F1 {result.BestScore:F4} at epoch {result.BestEpoch}; 'compactconv eval --checkpoint {run.Folder} --best' scores the test split"));
         }
         return ExitCodes.Success;
     }
 
-    private static int Run(RunConfig config, string runFolder, bool resuming, string source, long trainCount, Func<Trainer, TrainingResult> train)
+    private static int Run(RunConfig config, RunTarget run, string source, long trainCount, Func<Trainer, TrainingResult> train)
     {
+        string runFolder = run.Folder;
         System.Console.WriteLine($"data: {source}");
         System.Console.WriteLine($"model: {config.Model.Name} {config.Model.ConvLabel}, {config.Training.Epochs} epochs on {ComputeDevice.Current} -> {runFolder}");
-        var result = ProgressRenderer.Train(config.Model.ConvLabel, observer => train(new Trainer(config, runFolder, observer)), ProgressRenderer.UnitOf(config.Task));
+        var result = ProgressRenderer.Train(config.Model.ConvLabel, observer => train(new Trainer(config, runFolder, observer, stop: run.Stop)), ProgressRenderer.UnitOf(config.Task));
         ReportStop(result.Stop, runFolder);
         // A budget can run out before the first epoch completes: then there is no accuracy yet.
         if (result.History.Count > 0)
@@ -178,10 +197,15 @@ public static class TrainCommand
         return ExitCodes.Success;
     }
 
-    // A budget stop is a success: the checkpoint is complete and the same command with --resume continues it.
-    private static void ReportStop(BudgetStop? stop, string runFolder)
+    // A budget stop is a success: the checkpoint is complete and the same command with --resume continues
+    // it. A stop by a signal is not (the command did not do what it was asked): exit code 75, through CommandRunner.
+    private static void ReportStop(TrainingStop? stop, string runFolder)
     {
         if (stop is null) return;
+        if (stop.RequestedBy is not null) throw new TrainingStoppedException(stop, runFolder, "continue with the same command and --resume");
         System.Console.WriteLine($"{stop.Describe()}; checkpoint saved in {runFolder}, continue with the same command and --resume");
     }
+
+    // The run folder as the options name it, what it holds when resuming, and the stop the signals request.
+    private sealed record RunTarget(string Folder, bool Resuming, RunConfig? Saved, StopToken Stop);
 }

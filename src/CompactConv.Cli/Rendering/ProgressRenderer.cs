@@ -12,8 +12,17 @@ namespace CompactConv.Cli.Rendering;
 /// </summary>
 public static class ProgressRenderer
 {
-    /// <summary>How often plain-text mode reports within an epoch.</summary>
-    public static TimeSpan PlainInterval { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>Environment variable that sets <see cref="PlainInterval"/> in seconds (0: after every step).</summary>
+    public const string IntervalVariable = "COMPACTCONV_PROGRESS_SECONDS";
+
+    /// <summary>How often plain-text mode reports within an epoch: 15 s, or <see cref="IntervalVariable"/> seconds.</summary>
+    public static TimeSpan PlainInterval { get; set; } = IntervalFrom(Environment.GetEnvironmentVariable(IntervalVariable));
+
+    /// <summary>The interval a value of <see cref="IntervalVariable"/> asks for; 15 s when it is unset or not a number of seconds (0 or more).</summary>
+    public static TimeSpan IntervalFrom(string? seconds) =>
+        double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value >= 0 && double.IsFinite(value)
+            ? TimeSpan.FromSeconds(value)
+            : TimeSpan.FromSeconds(15);
 
     /// <summary>True when progress is drawn as a bar (see <see cref="OutputTarget.Interactive"/>).</summary>
     public static bool Interactive => OutputTarget.Interactive;
@@ -77,6 +86,8 @@ public static class ProgressRenderer
             sinceLastLine.Restart();
             System.Console.WriteLine(EventEpochLine(label, record));
         }
+
+        public void Note(string line) => System.Console.WriteLine(line);
     }
 
     private sealed class BarObserver(string label, string unit, ProgressContext context) : ITrainingObserver
@@ -103,5 +114,7 @@ public static class ProgressRenderer
         public void EpochCompleted(EpochRecord record) => AnsiConsole.MarkupLine(Markup.Escape(EpochLine(label, unit, record)));
 
         public void EventEpochCompleted(EventEpochRecord record) => AnsiConsole.MarkupLine(Markup.Escape(EventEpochLine(label, record)));
+
+        public void Note(string line) => AnsiConsole.MarkupLine(Markup.Escape(line));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace CompactConv.IO;
 
@@ -6,7 +7,7 @@ namespace CompactConv.IO;
 /// Writes files so that a reader (or a crash) never sees a half-written one: the content goes to
 /// a temporary file in the same folder, which is then renamed over the target.
 /// </summary>
-public static class AtomicFile
+public static partial class AtomicFile
 {
     /// <summary>
     /// Writes <paramref name="write"/>'s output to <paramref name="path"/> atomically, creating the folder.
@@ -30,6 +31,7 @@ public static class AtomicFile
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(folder);
         var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        // IsTemporary recognises this name: keep the two together.
         try
         {
             writeTo(temp);
@@ -40,6 +42,15 @@ public static class AtomicFile
             if (File.Exists(temp)) File.Delete(temp);
         }
     }
+
+    /// <summary>
+    /// True for the name of the temporary file <see cref="Write"/> writes before renaming it (".NAME.PID.tmp").
+    /// In a folder that no process is writing, such a file is what a process killed mid-write left.
+    /// </summary>
+    public static bool IsTemporary(string fileName) => TemporaryName().IsMatch(fileName);
+
+    [GeneratedRegex(@"^\..+\.[0-9]+\.tmp$")]
+    private static partial Regex TemporaryName();
 
     /// <summary>Writes UTF-8 text atomically.</summary>
     public static void WriteText(string path, string text) =>

@@ -27,6 +27,19 @@ public sealed record ModelSpec
     /// <summary>Channel width multiplier.</summary>
     public double Width { get; init; } = 1.0;
 
+    /// <summary>
+    /// The largest width multiplier: 64, which gives smallcnn 8,192 and MobileNetV2 81,920 channels in
+    /// their widest layers. Far larger widths overflow the channel counts (1e308 came out as 8
+    /// channels) or ask libtorch for terabytes.
+    /// </summary>
+    public const double MaxWidth = 64;
+
+    /// <summary>Throws <see cref="ArgumentException"/> (naming --width) unless <paramref name="width"/> is above 0 and at most <see cref="MaxWidth"/>.</summary>
+    public static double CheckWidth(double width) =>
+        width > 0 && width <= MaxWidth
+            ? width
+            : throw new ArgumentException(FormattableString.Invariant($"--width must be above 0 and at most {MaxWidth}, got {width}"));
+
     /// <summary>Per-sample input shape, channels first (e.g. [1, 28, 28]).</summary>
     public required int[] InputShape { get; init; }
 

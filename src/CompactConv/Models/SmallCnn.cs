@@ -44,11 +44,8 @@ public sealed class SmallCnn : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>Channels after the width multiplier, rounded to a multiple of 8 (so r = 2, 4, 8 always divide them).</summary>
-    public static long Scale(int baseChannels, double width)
-    {
-        if (width <= 0) throw new ArgumentException($"--width must be positive, got {width}");
-        return Math.Max(8, (long)Math.Round(baseChannels * width / 8.0) * 8);
-    }
+    public static long Scale(int baseChannels, double width) =>
+        Math.Max(8, (long)Math.Round(baseChannels * ModelSpec.CheckWidth(width) / 8.0) * 8);
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)

@@ -11,21 +11,26 @@ namespace CompactConv.Pipelines;
 /// convolution (and in full mode separable, compact(mean) and a wider compact(max)), selects each run's
 /// best epoch on the validation split, evaluates it on the test split, and writes results.csv and
 /// report.md in the image demo's shape (<see cref="DemoTable"/>). Soundscapes, features and finished runs
-/// are reused and unfinished runs resumed, so an interrupted demo continues where it stopped.
+/// are reused and unfinished runs resumed, so an interrupted demo continues where it stopped. The output
+/// folder and each run folder are locked while the demo writes them (<see cref="RunLock"/>).
 /// </summary>
 public static class AudioDemo
 {
     /// <summary>Folder of the feature cache inside the output folder.</summary>
     public const string CacheFolder = "features";
 
-    /// <summary>Runs the demo and writes results.csv and report.md into <see cref="AudioDemoOptions.OutDir"/>.</summary>
+    /// <summary>
+    /// Runs the demo and writes results.csv and report.md into <see cref="AudioDemoOptions.OutDir"/>; a stop
+    /// requested through <paramref name="stop"/> ends it at the next step boundary of the run being trained.
+    /// </summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
-    /// <exception cref="DataException">The samples, spec or output folder are unusable; the message names the file.</exception>
-    public static IReadOnlyList<DemoRow> Run(AudioDemoOptions options, IDemoObserver observer)
+    /// <exception cref="DataException">The samples, spec or output folder are unusable, or another process writes them; the message names the file.</exception>
+    /// <exception cref="TrainingStoppedException">A stop was requested; the run has a checkpoint, and running the demo again continues it.</exception>
+    public static IReadOnlyList<DemoRow> Run(AudioDemoOptions options, IDemoObserver observer, StopToken? stop = null)
     {
         var recipe = AudioDemoRecipe.For(options);
         string specPath = Path.Combine(AudioSamples.Locate(recipe.SpecFile, options.SamplesDir), recipe.SpecFile);
-        Directory.CreateDirectory(options.OutDir);
+        using var outputLock = DemoRuns.LockOutput(options.OutDir, observer.Note);
         observer.Note($"samples: {specPath}");
         var set = DemoSoundscapes.Prepare(specPath, options.OutDir, options.Soundscapes);
         observer.Note(set.Reused
@@ -42,8 +47,9 @@ public static class AudioDemo
         {
             var config = task.CreateConfig(configuration);
             string runFolder = Path.Combine(options.OutDir, Demo.RunName(config.Model));
+            using var runLock = RunFolder.Lock(runFolder, "demo", observer.Note);
             bool resume = DemoRuns.ResumeOrStart(runFolder, config);
-            rows.Add(task.Run(config, runFolder, resume, observer.ForRun(DemoRuns.Label(config.Model, recipe.Width))));
+            rows.Add(task.Run(config, runFolder, resume, observer.ForRun(DemoRuns.Label(config.Model, recipe.Width)), stop));
         }
         DemoTable.Write(options.OutDir, recipe.Title, Notes(recipe, set, task, options), rows, observer);
         return rows;

@@ -99,7 +99,8 @@ public interface IDemoObserver
 /// The main job: trains smallcnn on Fashion-MNIST with standard, separable, compact(max, r=2) and
 /// compact(mean, r=2) convolutions under the same budget, then reports accuracy, parameters, MACs
 /// and measured inference time. Finished runs are reused and unfinished ones resumed, so an
-/// interrupted demo continues where it stopped. Inference is timed once every model is trained, all
+/// interrupted demo continues where it stopped; the output folder and each run folder are locked while
+/// the demo writes them (<see cref="RunLock"/>). Inference is timed once every model is trained, all
 /// models in the same interleaved rounds, so that no model is timed at a quieter moment than another.
 /// Earlier results.csv and report.md are kept with a timestamp suffix, never overwritten.
 /// </summary>
@@ -121,9 +122,15 @@ public static class Demo
     /// </summary>
     public static DemoConfiguration BudgetMatched { get; } = new(ConvKind.Compact, ChannelPoolOp.Max, 2.0);
 
-    /// <summary>Runs the demo and writes results.csv and report.md into the output folder.</summary>
-    public static IReadOnlyList<DemoResult> Run(DemoOptions options, IDemoObserver observer)
+    /// <summary>
+    /// Runs the demo and writes results.csv and report.md into the output folder; a stop requested through
+    /// <paramref name="stop"/> ends it at the next step boundary of the run being trained.
+    /// </summary>
+    /// <exception cref="DataException">The data are unusable, or another process writes the output folder or a run folder.</exception>
+    /// <exception cref="TrainingStoppedException">A stop was requested; the run has a checkpoint, and running the demo again continues it.</exception>
+    public static IReadOnlyList<DemoResult> Run(DemoOptions options, IDemoObserver observer, StopToken? stop = null)
     {
+        using var outputLock = DemoRuns.LockOutput(options.OutDir, observer.Note);
         int? trainLimit = TrainLimitOf(options);
         int? testLimit = TestLimitOf(options);
         var training = new TrainingOptions
@@ -164,7 +171,7 @@ public static class Demo
             var config = new RunConfig
             {
                 Dataset = "fashion-mnist",
-                DataDir = options.DataDir,
+                DataDir = options.DataDir is null ? null : RunConfig.FullDataPath(options.DataDir),
                 DataSource = data.Source,
                 TrainLimit = trainLimit,
                 TestLimit = testLimit,
@@ -176,7 +183,7 @@ public static class Demo
             };
             string runFolder = Path.Combine(options.OutDir, RunName(spec));
             string label = DemoRuns.Label(spec, 1.0);
-            trained.Add(RunOne(config, runFolder, label, data, observer.ForRun(label)));
+            trained.Add(RunOne(config, runFolder, label, data, observer, stop));
         }
 
         var timing = TimeInference(trained, data.InputShape, options.InferenceTiming, observer);
@@ -232,10 +239,12 @@ public static class Demo
         }
     }
 
-    private static TrainedRun RunOne(RunConfig config, string runFolder, string label, ImageTaskData data, ITrainingObserver observer)
+    private static TrainedRun RunOne(RunConfig config, string runFolder, string label, ImageTaskData data, IDemoObserver observer, StopToken? stop)
     {
+        using var runLock = RunFolder.Lock(runFolder, "demo", observer.Note);
         bool resume = DemoRuns.ResumeOrStart(runFolder, config);
-        var result = new Trainer(config, runFolder, observer).Run(data.Train, data.Validation, resume);
+        var result = new Trainer(config, runFolder, observer.ForRun(label), stop: stop).Run(data.Train, data.Validation, resume);
+        DemoRuns.ThrowIfStopped(result.Stop, runFolder);
 
         // The weights of the epoch chosen on validation data meet the test split once, here.
         using var model = ImageClassification.LoadModel(runFolder, config, best: true);

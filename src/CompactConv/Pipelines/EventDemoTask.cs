@@ -28,9 +28,10 @@ internal sealed class EventDemoTask(AudioDemoRecipe recipe, EventDataRequest req
     public RunConfig CreateConfig(DemoConfiguration configuration) =>
         EventDetection.CreateConfig(request, data, (shape, classes) => recipe.ModelSpec(configuration, shape, classes), recipe.Training, PostProcessing);
 
-    public DemoRow Run(RunConfig config, string runFolder, bool resume, ITrainingObserver observer)
+    public DemoRow Run(RunConfig config, string runFolder, bool resume, ITrainingObserver observer, StopToken? stop)
     {
-        var result = EventDetection.Train(config, runFolder, data, resume, observer);
+        var result = EventDetection.Train(config, runFolder, data, resume, observer, stop);
+        DemoRuns.ThrowIfStopped(result.Stop, runFolder);
         var test = EventDetection.Evaluate(runFolder, null, request.CacheDir, best: true, tuneThresholds: false).Metrics;
         return AudioDemo.Row(config, result.History.Sum(h => h.Seconds),
         [

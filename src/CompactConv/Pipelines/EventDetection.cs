@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using CompactConv.Audio;
 using CompactConv.Audio.Features;
 using CompactConv.Data.Events;
 using CompactConv.Events;
@@ -78,7 +77,7 @@ public static class EventDetection
         {
             Task = "events",
             Dataset = request.Dataset,
-            DataDir = Path.GetFullPath(request.DataDir),
+            DataDir = RunConfig.FullDataPath(request.DataDir),
             DataSource = data.Source,
             ValidationFraction = request.ValidationFraction,
             Features = request.Features,
@@ -94,9 +93,11 @@ public static class EventDetection
     /// <summary>
     /// Trains (or resumes) the run; after every epoch the validation split is decoded with the run's
     /// post-processing and scored by event-based F1 (onset and offset), which picks best.model.
-    /// Without validation clips the latest epoch is the best.
+    /// Without validation clips the latest epoch is the best. <paramref name="stop"/>, once requested, stops
+    /// training at the next step boundary with a checkpoint.
     /// </summary>
-    public static EventTrainingResult Train(RunConfig config, string runFolder, EventTaskData data, bool resume, ITrainingObserver? observer = null)
+    public static EventTrainingResult Train(RunConfig config, string runFolder, EventTaskData data, bool resume, ITrainingObserver? observer = null,
+        StopToken? stop = null)
     {
         EnsureFrameModel(config);
         bool allStrong = data.Train.Strong.all().item<bool>();
@@ -107,7 +108,7 @@ public static class EventDetection
             var estimate = DetectSplit(model, data.Validation, config, PostProcessingOf(config));
             return F1OrZero(EventF1(ReferenceOf(data.Validation, merge: false), estimate, config.ClassNames));
         };
-        return new EventTrainer(config, runFolder, scorer, observer).Run(train, resume);
+        return new EventTrainer(config, runFolder, scorer, observer, stop: stop).Run(train, resume);
     }
 
     /// <summary>
@@ -177,8 +178,7 @@ public static class EventDetection
         foreach (var file in files)
         {
             using var scope = NewDisposeScope();
-            var samples = AudioReader.Read(file, new AudioReadOptions { TargetSampleRate = features.SampleRate }).Channels[0];
-            var logMel = extractor.Compute(samples);
+            var logMel = extractor.ComputeFile(file);
             // The recurrent model takes any length, so each file is run at its own length: no padded
             // frames whose posteriors could turn into events past the end of the audio.
             var input = LogMelData.Stack([logMel], logMel.GetLength(1), config.Normalization);

@@ -20,6 +20,9 @@ internal interface IAudioDemoTask : IDisposable
     /// <summary>The run config of <paramref name="configuration"/>.</summary>
     RunConfig CreateConfig(DemoConfiguration configuration);
 
-    /// <summary>Trains the run in <paramref name="runFolder"/> (resumes it with <paramref name="resume"/>) and evaluates its best epoch.</summary>
-    DemoRow Run(RunConfig config, string runFolder, bool resume, ITrainingObserver observer);
+    /// <summary>
+    /// Trains the run in <paramref name="runFolder"/> (resumes it with <paramref name="resume"/>) and evaluates its
+    /// best epoch; a stop requested through <paramref name="stop"/> ends it with <see cref="TrainingStoppedException"/>.
+    /// </summary>
+    DemoRow Run(RunConfig config, string runFolder, bool resume, ITrainingObserver observer, StopToken? stop);
 }

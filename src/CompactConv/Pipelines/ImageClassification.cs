@@ -30,7 +30,7 @@ public static class ImageClassification
     {
         Task = "image",
         Dataset = request.Data.Dataset,
-        DataDir = request.Data.DataDir is null ? null : Path.GetFullPath(request.Data.DataDir),
+        DataDir = request.Data.DataDir is null ? null : RunConfig.FullDataPath(request.Data.DataDir),
         DataSource = data.Source,
         TrainLimit = request.Data.TrainLimit,
         TestLimit = request.Data.TestLimit,
@@ -58,7 +58,7 @@ public static class ImageClassification
 
     /// <summary>Loads the data a run config names, normalised with the config's statistics.</summary>
     public static ImageTaskData LoadData(RunConfig config, string? dataDirOverride = null, bool includeTest = false) =>
-        ImageTaskData.Load(RequestFor(config, dataDirOverride, includeTest), config.Normalization);
+        ImageTaskData.Load(RequestFor(config, dataDirOverride, includeTest), config);
 
     /// <summary>
     /// Loads the model of a run folder with the weights of its last (or best) checkpoint, on
@@ -84,7 +84,9 @@ public static class ImageClassification
         var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
         // The full test split is evaluated even when training used a subset; the training split is
         // not needed, since the run's config holds the normalisation.
-        var splits = ImageDatasets.Load(config.Dataset, dataDir ?? config.DataDir, config.ImageData ?? new ImageDatasetOptions { Seed = config.Training.Seed });
+        string? folder = dataDir ?? config.DataDir;
+        var splits = ImageDatasets.Load(config.Dataset, folder, config.ImageData ?? new ImageDatasetOptions { Seed = config.Training.Seed });
+        RunInputShape.Require(splits.Test, config.Model.InputShape, folder ?? splits.Source);
         var (images, labels) = splits.Test.ToTensors();
         using var test = new TensorDataset(images, labels);
         test.Normalize(config.Normalization);

@@ -45,13 +45,17 @@ public sealed class ImageTaskData : IDisposable
     /// <summary>
     /// Loads any dataset of <see cref="ImageDatasets.Names"/>: the training split, optionally cut to a
     /// class-balanced subset, is divided into training and validation images (stratified by class,
-    /// seeded) unless the dataset has its own validation split; everything is normalised with
-    /// <paramref name="normalization"/> or, when null, with the training images' own statistics.
+    /// seeded) unless the dataset has its own validation split; everything is normalised with the
+    /// statistics of <paramref name="run"/> (a run being resumed) or, when null, with the training images' own.
     /// </summary>
-    public static ImageTaskData Load(ImageDataRequest request, Normalization? normalization = null)
+    /// <exception cref="DataException">The images cannot be read, are of fewer than two classes, or are not of <paramref name="run"/>'s input shape.</exception>
+    public static ImageTaskData Load(ImageDataRequest request, RunConfig? run = null)
     {
         request.Validate();
         var splits = ImageDatasets.Load(request.Dataset, request.DataDir, request.ImageData ?? new ImageDatasetOptions { Seed = request.Seed });
+        ClassificationClasses.Require(splits.Train.ClassNames, request.DataDir ?? splits.Source);
+        if (run is not null) RunInputShape.Require(splits.Train, run.Model.InputShape, request.DataDir ?? splits.Source);
+        var normalization = run?.Normalization;
         var notes = new List<string>(splits.Notes);
         notes.AddRange(splits.Skipped.Select(s => $"skipped {s}"));
         var pool = Limit(splits.Train, request.TrainLimit, request.Seed);

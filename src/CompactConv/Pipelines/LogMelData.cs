@@ -28,7 +28,7 @@ internal sealed class LogMelData
     /// <summary>What filling the cache did.</summary>
     public FeatureCacheFillResult Extraction { get; }
 
-    /// <summary>Paths that could not be decoded (left out with skip-bad).</summary>
+    /// <summary>Paths that could not be decoded or gave no usable features (left out with skip-bad).</summary>
     public IReadOnlySet<string> Failed { get; }
 
     /// <summary>
@@ -36,7 +36,7 @@ internal sealed class LogMelData
     /// <paramref name="cacheDir"/>. Undecodable files fail the call unless <paramref name="skipBad"/>,
     /// which lists them in <paramref name="notes"/> and <see cref="Failed"/>.
     /// </summary>
-    /// <exception cref="DataException">Files could not be decoded and skipping is off; names the first five.</exception>
+    /// <exception cref="DataException">Files could not be decoded or gave no usable features and skipping is off; names the first five.</exception>
     public static LogMelData Extract(IEnumerable<string> paths, LogMelOptions options, string cacheDir, int parallelism,
         bool skipBad, string dataDir, List<string> notes, IProgress<int>? progress)
     {
@@ -50,7 +50,7 @@ internal sealed class LogMelData
             // Fill decodes every file not yet cached and lists those that fail, so one pass finds them all.
             if (!skipBad)
             {
-                throw new DataException(dataDir, $"{extraction.Failures.Count} audio file(s) could not be decoded: {string.Join("; ", extraction.Failures.Take(5).Select(f => f.Message))} (pass --skip-bad to leave them out)");
+                throw new DataException(dataDir, $"{extraction.Failures.Count} audio file(s) could not be decoded or gave no usable features: {string.Join("; ", extraction.Failures.Take(5).Select(f => f.Message))} (pass --skip-bad to leave them out)");
             }
             notes.AddRange(extraction.Failures.Select(f => $"skipped {f.Message}"));
         }

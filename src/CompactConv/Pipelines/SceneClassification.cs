@@ -1,4 +1,3 @@
-using CompactConv.Audio;
 using CompactConv.Audio.Features;
 using CompactConv.Metrics;
 using CompactConv.Models;
@@ -34,7 +33,7 @@ public static class SceneClassification
     {
         Task = "scenes",
         Dataset = request.Dataset,
-        DataDir = Path.GetFullPath(request.DataDir),
+        DataDir = RunConfig.FullDataPath(request.DataDir),
         DataSource = data.Source,
         ValidationFraction = request.ValidationFraction,
         Fold = request.Fold,
@@ -50,10 +49,12 @@ public static class SceneClassification
     /// <summary>
     /// Trains (or resumes) the run: every epoch is scored on the validation split, whose best accuracy
     /// picks best.model (without validation clips the last epoch is the best); the test split stays
-    /// unseen until <see cref="Evaluate"/>.
+    /// unseen until <see cref="Evaluate"/>. <paramref name="stop"/>, once requested, stops training at the
+    /// next step boundary with a checkpoint.
     /// </summary>
-    public static TrainingResult Train(RunConfig config, string runFolder, SceneTaskData data, bool resume, ITrainingObserver? observer = null) =>
-        new Trainer(config, runFolder, observer).Run(data.Train, data.Validation, resume);
+    public static TrainingResult Train(RunConfig config, string runFolder, SceneTaskData data, bool resume, ITrainingObserver? observer = null,
+        StopToken? stop = null) =>
+        new Trainer(config, runFolder, observer, stop: stop).Run(data.Train, data.Validation, resume);
 
     /// <summary>
     /// Evaluates a run folder on its dataset's test split and writes metrics.json, confusion.csv
@@ -85,8 +86,7 @@ public static class SceneClassification
         foreach (var file in files)
         {
             using var scope = NewDisposeScope();
-            var samples = AudioReader.Read(file, new AudioReadOptions { TargetSampleRate = features.SampleRate }).Channels[0];
-            var logMel = extractor.Compute(samples);
+            var logMel = extractor.ComputeFile(file);
             using var single = SceneTaskData.ToDataset([logMel], [0], Math.Max(frames, logMel.GetLength(1)), config.Normalization);
             var p = Evaluator.PredictProbabilities(model, single.Inputs, 1, config.Training.Augmentation.CropFrames ?? frames);
             results.Add(ClassPrediction.FromRow(file, p, 0, config.ClassNames));

@@ -22,9 +22,10 @@ internal sealed class SceneDemoTask(AudioDemoRecipe recipe, SceneDataRequest req
     public RunConfig CreateConfig(DemoConfiguration configuration) =>
         SceneClassification.CreateConfig(request, data, (shape, classes) => recipe.ModelSpec(configuration, shape, classes), recipe.Training);
 
-    public DemoRow Run(RunConfig config, string runFolder, bool resume, ITrainingObserver observer)
+    public DemoRow Run(RunConfig config, string runFolder, bool resume, ITrainingObserver observer, StopToken? stop)
     {
-        var result = SceneClassification.Train(config, runFolder, data, resume, observer);
+        var result = SceneClassification.Train(config, runFolder, data, resume, observer, stop);
+        DemoRuns.ThrowIfStopped(result.Stop, runFolder);
         var test = SceneClassification.Evaluate(runFolder, null, request.CacheDir, best: true).Metrics;
         return AudioDemo.Row(config, result.History.Sum(h => h.Seconds),
         [

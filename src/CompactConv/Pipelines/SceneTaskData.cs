@@ -103,12 +103,15 @@ public sealed class SceneTaskData : IDisposable
     /// <paramref name="normalization"/> and <paramref name="frames"/> from a saved run, the same
     /// statistics and length are used.
     /// </summary>
+    /// <exception cref="DataException">The dataset is broken, has fewer than two classes, or files cannot be decoded (without skip-bad).</exception>
     public static SceneTaskData Load(SceneDataRequest request, IProgress<int>? progress = null,
         Normalization? normalization = null, int? frames = null)
     {
         request.Features.Validate();
         var splits = AudioDatasets.Load(request.Dataset, request.DataDir, request.Fold,
             new AudioDatasetOptions { SkipBad = request.SkipBad, Seed = request.Seed, ValidationFraction = request.ValidationFraction });
+        // Before minutes of feature extraction.
+        ClassificationClasses.Require(splits.ClassNames, request.DataDir);
         var notes = new List<string>(splits.Warnings);
         notes.AddRange(splits.Skipped);
         var train = splits.Train.ToList();

@@ -18,17 +18,25 @@ public static partial class TorchRuntime
     public static bool AllocatorTuned { get; private set; }
 
     /// <summary>
+    /// The most intra-op threads <see cref="Configure"/> accepts: four per core. More only queue for
+    /// the same cores, and libtorch starts every one of them, so a typo such as 100000 would starve the machine.
+    /// </summary>
+    public static int MaxThreads => 4 * Environment.ProcessorCount;
+
+    /// <summary>
     /// Applies the thread count and, on Linux, the allocator tuning. Passing null threads keeps
     /// libtorch's default (one per core).
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="threads"/> is below 1 or above <see cref="MaxThreads"/>; nothing is changed.</exception>
     public static void Configure(int? threads, bool tuneAllocator)
     {
-        if (tuneAllocator && AllocatorTuningAllowedByEnvironment()) TuneAllocator();
-        if (threads is { } n)
+        if (threads is < 1 || threads > MaxThreads)
         {
-            if (n < 1) throw new ArgumentException($"--threads must be at least 1, got {n}");
-            set_num_threads(n);
+            throw new ArgumentException(
+                $"--threads must be from 1 to {MaxThreads} (4 per core, {Environment.ProcessorCount} cores), got {threads}");
         }
+        if (tuneAllocator && AllocatorTuningAllowedByEnvironment()) TuneAllocator();
+        if (threads is { } n) set_num_threads(n);
     }
 
     /// <summary>False when <see cref="AllocatorTuningVariable"/> asks to leave malloc alone.</summary>

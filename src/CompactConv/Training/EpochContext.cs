@@ -6,7 +6,7 @@ namespace CompactConv.Training;
 /// <summary>
 /// One epoch as <see cref="EpochLoop"/> hands it to a trainer, with the model in training mode: the
 /// steps still to take, the per-step seeding, the optimiser step with gradient clipping, the running
-/// sums and the time budget.
+/// sums and the stop check (time budget or stop request).
 /// </summary>
 internal sealed class EpochContext
 {
@@ -15,17 +15,17 @@ internal sealed class EpochContext
     private readonly int batchSize;
     private readonly int seed;
     private readonly double? clipGradNorm;
-    private readonly TimeBudget budget;
+    private readonly StopCheck stop;
     private readonly long startedAt;
     private readonly double resumedSeconds;
 
     /// <summary>
     /// Shuffles the samples of <paramref name="epoch"/> and puts the model in training mode; with
-    /// <paramref name="resumed"/>, the epoch continues where a budget stop left it, and
+    /// <paramref name="resumed"/>, the epoch continues where a stop left it, and
     /// <paramref name="tallySize"/> running sums start from its saved ones (checked by <see cref="EpochLoop"/>).
     /// </summary>
     public EpochContext(RunConfig config, nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, LearningRateSchedule schedule,
-        int epoch, long samples, long stepsPerEpoch, TimeBudget budget, int tallySize, PartialEpoch? resumed)
+        int epoch, long samples, long stepsPerEpoch, StopCheck stop, int tallySize, PartialEpoch? resumed)
     {
         var options = config.Training;
         seed = options.Seed;
@@ -37,12 +37,12 @@ internal sealed class EpochContext
         StepsPerEpoch = stepsPerEpoch;
         FirstStep = resumed?.Step ?? 0;
         this.schedule = schedule;
-        this.budget = budget;
+        this.stop = stop;
         resumedSeconds = resumed?.Seconds ?? 0;
         Tally = resumed is null ? new double[tallySize] : (double[])resumed.Tally.Clone();
         batchSize = options.BatchSize;
         clipGradNorm = options.ClipGradNorm;
-        startedAt = budget.Clock.GetTimestamp();
+        startedAt = stop.Clock.GetTimestamp();
     }
 
     /// <summary>The model being trained.</summary>
@@ -57,37 +57,40 @@ internal sealed class EpochContext
     /// <summary>Optimisation steps of every epoch.</summary>
     public long StepsPerEpoch { get; }
 
-    /// <summary>The 0-based step this epoch starts at: 0, or where a budget stop left it.</summary>
+    /// <summary>The 0-based step this epoch starts at: 0, or where a stop left it.</summary>
     public long FirstStep { get; }
 
-    /// <summary>The step at which the budget stopped the epoch; null while it runs.</summary>
+    /// <summary>The step at which a stop ended the epoch; null while it runs.</summary>
     public long? StoppedAt { get; private set; }
+
+    /// <summary>What requested the stop at <see cref="StoppedAt"/>; null when the time budget ran out (or while the epoch runs).</summary>
+    public string? StoppedBy { get; private set; }
 
     /// <summary>The source of every augmentation draw of the current step.</summary>
     public Random AugmentRandom { get; private set; } = new(0);
 
     /// <summary>
-    /// The epoch's running sums (zeros, or those saved by a budget stop): the trainer adds each step's
+    /// The epoch's running sums (zeros, or those saved by a stop): the trainer adds each step's
     /// figures here, not to locals, so that a stop can save them.
     /// </summary>
     public double[] Tally { get; }
 
     /// <summary>
-    /// True when the budget is spent before <paramref name="step"/>, which the epoch then stops at.
-    /// The first step of an epoch is never refused here: between epochs <see cref="EpochLoop"/> checks,
-    /// and every invocation takes at least one step.
+    /// True when the epoch is to stop before <paramref name="step"/> (a stop request, or the budget spent).
+    /// The first step of an epoch is never refused here: <see cref="EpochLoop"/> checks before it.
     /// </summary>
-    public bool OutOfTime(long step)
+    public bool StopsBefore(long step)
     {
-        if (step <= FirstStep || !budget.Exhausted) return false;
+        if (step <= FirstStep || !stop.Due(out var by)) return false;
         StoppedAt = step;
+        StoppedBy = by;
         return true;
     }
 
-    /// <summary>Training seconds of this epoch: those before a budget stop plus those of this invocation.</summary>
-    public double TrainingSeconds() => resumedSeconds + budget.Clock.GetElapsedTime(startedAt).TotalSeconds;
+    /// <summary>Training seconds of this epoch: those before a stop plus those of this invocation.</summary>
+    public double TrainingSeconds() => resumedSeconds + stop.Clock.GetElapsedTime(startedAt).TotalSeconds;
 
-    /// <summary>What state.json records when the budget stops the epoch.</summary>
+    /// <summary>What state.json records when a stop ends the epoch.</summary>
     public PartialEpoch ToPartial() => new()
     {
         Epoch = Epoch,

@@ -8,28 +8,29 @@ namespace CompactConv.Training;
 /// The epoch loop every trainer shares: run folder checks and config.json, the seeded model and its
 /// optimiser, resuming from the last checkpoint (mid-epoch ones included), then per epoch the
 /// trainer's step loop, the best-epoch choice, the checkpoint, log.csv and the observer; and the
-/// time budget, which ends the loop at a step boundary with a checkpoint to resume from.
+/// stop check (time budget or stop request), which ends the loop at a step boundary with a checkpoint
+/// to resume from.
 /// </summary>
 internal static class EpochLoop
 {
-    /// <summary>What a finished, already complete or budget-stopped run reports.</summary>
-    public sealed record Outcome<TRecord>(List<TRecord> History, int BestEpoch, double Best, BudgetStop? Stop);
+    /// <summary>What a finished, already complete or stopped run reports.</summary>
+    public sealed record Outcome<TRecord>(List<TRecord> History, int BestEpoch, double Best, TrainingStop? Stop);
 
     /// <summary>
     /// Runs the epochs of <paramref name="config"/> not yet in <paramref name="runFolder"/>. An epoch is
     /// the best so far when it is the first, when its <paramref name="figure"/> beats the best one, or
-    /// always with <paramref name="latestIsBest"/>. <paramref name="runEpoch"/> returns null when the
-    /// time budget stopped it (<see cref="EpochContext.OutOfTime"/>); its <paramref name="tallySize"/>
-    /// running sums are then saved with the checkpoint.
+    /// always with <paramref name="latestIsBest"/>. <paramref name="runEpoch"/> returns null when a stop
+    /// ended it (<see cref="EpochContext.StopsBefore"/>: <paramref name="stopToken"/> requested, or the
+    /// time budget spent); its <paramref name="tallySize"/> running sums are then saved with the checkpoint.
     /// </summary>
     public static Outcome<TRecord> Run<TRecord, TState>(RunConfig config, string runFolder, bool resume, long samples,
         ITrainingObserver observer, Func<EpochContext, TRecord?> runEpoch, int tallySize, Func<TRecord, double> figure,
-        bool latestIsBest, Action<TRecord> completed, TimeProvider? clock)
+        bool latestIsBest, Action<TRecord> completed, TimeProvider? clock, StopToken? stopToken)
         where TRecord : class
         where TState : TrainingState<TRecord>, new()
     {
-        var budget = new TimeBudget(config.Training.MaxMinutes, clock ?? TimeProvider.System);
-        var store = RunFolder.Open(config, runFolder, resume);
+        var stop = new StopCheck(config.Training.MaxMinutes, clock ?? TimeProvider.System, stopToken);
+        var (store, resumeCheck) = RunFolder.Open(config, runFolder, resume);
         var options = config.Training;
         // Saved weights load into the model on the CPU, before it moves to the compute device and the
         // optimiser is made: loading into a CUDA model replaces its parameter tensors, and the
@@ -55,16 +56,29 @@ internal static class EpochLoop
             best = resumed.Best;
             partial = CheckPartial(store, resumed, tallySize, stepsPerEpoch);
         }
-        RunFolder.WriteConfig(config, runFolder);
+        long firstStep = partial?.Step ?? 0;
+        // A resumed run asked to stop before its first step (while its data loaded) ends here, at its
+        // checkpoint, before config.json records changes that never took effect. A new run takes one step
+        // first, so that every stop leaves a checkpoint; so does the time budget, so that a budget too
+        // small for any step still makes progress.
+        if (saved is not null && firstEpoch <= options.Epochs && stop.Requested is { } requestedBy)
+        {
+            return new Outcome<TRecord>(history, bestEpoch, best, new TrainingStop(firstEpoch, firstStep, stepsPerEpoch, requestedBy));
+        }
+        if (resumeCheck is not null)
+        {
+            foreach (var line in resumeCheck.Describe(firstEpoch, firstStep, options)) observer.Note(line);
+        }
+        RunFolder.WriteConfig(resumeCheck?.Record(config, firstEpoch, firstStep) ?? config, runFolder);
 
         observer.RunStarted(firstEpoch, options.Epochs, stepsPerEpoch);
         for (int epoch = firstEpoch; epoch <= options.Epochs; epoch++)
         {
-            if (epoch > firstEpoch && budget.Exhausted)
+            if (epoch > firstEpoch && stop.Due(out var by))
             {
-                return new Outcome<TRecord>(history, bestEpoch, best, new BudgetStop(epoch, 0, stepsPerEpoch));
+                return new Outcome<TRecord>(history, bestEpoch, best, new TrainingStop(epoch, 0, stepsPerEpoch, by));
             }
-            var context = new EpochContext(config, model, optimizer, schedule, epoch, samples, stepsPerEpoch, budget, tallySize,
+            var context = new EpochContext(config, model, optimizer, schedule, epoch, samples, stepsPerEpoch, stop, tallySize,
                 epoch == firstEpoch ? partial : null);
             var record = runEpoch(context);
             if (record is null)
@@ -77,7 +91,7 @@ internal static class EpochLoop
                     History = history, Partial = stopped,
                 }, isBest: false);
                 RunFolder.WriteLog(runFolder, history, config.Task);
-                return new Outcome<TRecord>(history, bestEpoch, best, new BudgetStop(epoch, stopped.Step, stepsPerEpoch));
+                return new Outcome<TRecord>(history, bestEpoch, best, new TrainingStop(epoch, stopped.Step, stepsPerEpoch, context.StoppedBy));
             }
             history.Add(record);
             double value = figure(record);

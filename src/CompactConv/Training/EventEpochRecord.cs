@@ -24,6 +24,6 @@ public sealed record EventCheckpointState : TrainingState<EventEpochRecord>
     public override double Best { get => BestScore; init => BestScore = value; }
 }
 
-/// <summary>The outcome of <see cref="EventTrainer.Run"/>; <paramref name="Stop"/> says where a run stopped by its time budget continues.</summary>
+/// <summary>The outcome of <see cref="EventTrainer.Run"/>; <paramref name="Stop"/> says where a run stopped by its time budget or a stop request continues.</summary>
 public sealed record EventTrainingResult(int EpochsCompleted, IReadOnlyList<EventEpochRecord> History, int BestEpoch, double BestScore,
-    BudgetStop? Stop = null);
+    TrainingStop? Stop = null);

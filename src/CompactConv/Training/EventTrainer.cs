@@ -25,14 +25,17 @@ public sealed class EventTrainer
     private readonly Func<nn.Module<Tensor, Tensor>, double>? validationScorer;
     private readonly ITrainingObserver observer;
     private readonly TimeProvider? clock;
+    private readonly StopToken? stop;
 
     /// <summary>
     /// Trains the model of <paramref name="config"/> into <paramref name="runFolder"/>. Without
     /// <paramref name="validationScorer"/> the best model is always the latest one; <paramref name="clock"/>
-    /// (the system clock by default) times the epochs and the time budget.
+    /// (the system clock by default) times the epochs and the time budget, and <paramref name="stop"/>,
+    /// once requested, stops training at the next step boundary with a checkpoint.
     /// </summary>
+    /// <remarks>The trainer does not lock the folder: callers that may race another writer hold <see cref="RunFolder.Lock"/>.</remarks>
     public EventTrainer(RunConfig config, string runFolder, Func<nn.Module<Tensor, Tensor>, double>? validationScorer = null,
-        ITrainingObserver? observer = null, TimeProvider? clock = null)
+        ITrainingObserver? observer = null, TimeProvider? clock = null, StopToken? stop = null)
     {
         config.Training.Validate();
         if (config.Training.Augmentation.CropFrames is not null)
@@ -44,6 +47,7 @@ public sealed class EventTrainer
         this.validationScorer = validationScorer;
         this.observer = observer ?? NullTrainingObserver.Instance;
         this.clock = clock;
+        this.stop = stop;
     }
 
     /// <summary>Runs (or, with <paramref name="resume"/>, continues) training on <paramref name="train"/>.</summary>
@@ -57,7 +61,7 @@ public sealed class EventTrainer
             epoch => RunEpoch(epoch, train) is { } record
                 ? record with { ValidationScore = validationScorer is null ? double.NaN : validationScorer(epoch.Model) }
                 : null,
-            TallySize, record => record.ValidationScore, latestIsBest: validationScorer is null, observer.EventEpochCompleted, clock);
+            TallySize, record => record.ValidationScore, latestIsBest: validationScorer is null, observer.EventEpochCompleted, clock, stop);
         return new EventTrainingResult(outcome.History.Count, outcome.History, outcome.BestEpoch, outcome.Best, outcome.Stop);
     }
 
@@ -129,7 +133,7 @@ public sealed class EventTrainer
         double learningRate = 0;
         for (long step = epoch.FirstStep; step < epoch.StepsPerEpoch; step++)
         {
-            if (epoch.OutOfTime(step)) return null;
+            if (epoch.StopsBefore(step)) return null;
             using var scope = NewDisposeScope();
             (var index, long length, learningRate) = epoch.BeginStep(step);
             var inputs = train.Inputs.index_select(0, index);

@@ -27,6 +27,12 @@ public interface ITrainingObserver
 
     /// <summary>Called instead of <see cref="EpochCompleted"/> by <see cref="EventTrainer"/>, whose epochs have other figures; ignored unless overridden.</summary>
     void EventEpochCompleted(EventEpochRecord record) { }
+
+    /// <summary>
+    /// A line worth showing before the first epoch, e.g. what a resume changed ("--epochs 20 (was 10) from
+    /// epoch 6: ..."); ignored unless overridden.
+    /// </summary>
+    void Note(string line) { }
 }
 
 /// <summary>An observer that ignores everything.</summary>

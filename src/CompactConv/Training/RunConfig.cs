@@ -87,6 +87,19 @@ public sealed record RunConfig
     /// <summary>Training hyper-parameters.</summary>
     public required TrainingOptions Training { get; init; }
 
+    /// <summary>
+    /// What resumed invocations changed and from which epoch (<see cref="ConfigChange"/>); absent until one
+    /// does. Only the settings that leave the steps already taken as they were may change.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ConfigChange>? Changes { get; init; }
+
+    /// <summary>
+    /// A data folder as config.json holds it: absolute, so that <c>eval</c> and <c>--resume</c> work from any
+    /// directory, and without a trailing separator, so that "data/" and "data" resume the same run.
+    /// </summary>
+    public static string FullDataPath(string dataDir) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataDir));
+
     /// <summary>JSON settings shared by every file a run writes: snake_case names, lower-case enum names, indented.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new()
     {

@@ -12,16 +12,16 @@ namespace CompactConv.Training;
 /// <param name="FinalValidationAccuracy">Validation accuracy after the last completed epoch (NaN without validation data or epochs).</param>
 /// <param name="BestEpoch">The epoch best.model holds: the best validation accuracy, or the latest epoch without validation data.</param>
 /// <param name="BestValidationAccuracy">Validation accuracy of <paramref name="BestEpoch"/>.</param>
-/// <param name="Stop">Where a run stopped by its time budget continues; null when it ran to the end.</param>
+/// <param name="Stop">Where a run stopped by its time budget or a stop request continues; null when it ran to the end.</param>
 public sealed record TrainingResult(int EpochsCompleted, IReadOnlyList<EpochRecord> History, double FinalValidationAccuracy, int BestEpoch,
-    double BestValidationAccuracy, BudgetStop? Stop = null);
+    double BestValidationAccuracy, TrainingStop? Stop = null);
 
 /// <summary>
 /// Supervised classification training with checkpoint-per-epoch and exact resume. Every random
 /// choice is seeded from the run seed: initialisation once, shuffling per epoch, dropout, stochastic
 /// pooling and augmentation per step; the learning rate is a pure function of the step. So a run
 /// resumed at an epoch boundary, or inside an epoch after a <see cref="TrainingOptions.MaxMinutes"/>
-/// stop, continues exactly as an uninterrupted one would. The best epoch is chosen on validation data
+/// or <see cref="StopToken"/> stop, continues exactly as an uninterrupted one would. The best epoch is chosen on validation data
 /// (best.model); the trainer never sees a test split.
 /// </summary>
 public sealed class Trainer
@@ -30,18 +30,22 @@ public sealed class Trainer
     private readonly string runFolder;
     private readonly ITrainingObserver observer;
     private readonly TimeProvider? clock;
+    private readonly StopToken? stop;
 
     /// <summary>
     /// Trains the model that <paramref name="config"/> describes into <paramref name="runFolder"/>;
-    /// <paramref name="clock"/> (the system clock by default) times the epochs and the time budget.
+    /// <paramref name="clock"/> (the system clock by default) times the epochs and the time budget, and
+    /// <paramref name="stop"/>, once requested, stops training at the next step boundary with a checkpoint.
     /// </summary>
-    public Trainer(RunConfig config, string runFolder, ITrainingObserver? observer = null, TimeProvider? clock = null)
+    /// <remarks>The trainer does not lock the folder: callers that may race another writer hold <see cref="RunFolder.Lock"/>.</remarks>
+    public Trainer(RunConfig config, string runFolder, ITrainingObserver? observer = null, TimeProvider? clock = null, StopToken? stop = null)
     {
         config.Training.Validate();
         this.config = config;
         this.runFolder = runFolder;
         this.observer = observer ?? NullTrainingObserver.Instance;
         this.clock = clock;
+        this.stop = stop;
     }
 
     /// <summary>
@@ -84,7 +88,7 @@ public sealed class Trainer
     private TrainingResult Run(long samples, Func<EpochContext, EpochRecord?> runEpoch, bool latestIsBest, bool resume)
     {
         var outcome = EpochLoop.Run<EpochRecord, CheckpointState>(config, runFolder, resume, samples, observer,
-            runEpoch, TallySize, record => record.ValidationAccuracy, latestIsBest, observer.EpochCompleted, clock);
+            runEpoch, TallySize, record => record.ValidationAccuracy, latestIsBest, observer.EpochCompleted, clock, stop);
         var history = outcome.History;
         double final = history.Count > 0 ? history[^1].ValidationAccuracy : double.NaN;
         return new TrainingResult(history.Count, history, final, outcome.BestEpoch, outcome.Best, outcome.Stop);
@@ -102,7 +106,7 @@ public sealed class Trainer
         double learningRate = 0;
         for (long step = epoch.FirstStep; step < epoch.StepsPerEpoch; step++)
         {
-            if (epoch.OutOfTime(step)) return null;
+            if (epoch.StopsBefore(step)) return null;
             using var scope = NewDisposeScope();
             (var index, long length, learningRate) = epoch.BeginStep(step);
             var (inputs, labels) = steps.Take(step, index);

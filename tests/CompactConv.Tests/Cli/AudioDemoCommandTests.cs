@@ -35,7 +35,7 @@ public sealed class AudioDemoCommandTests : IDisposable
     [InlineData(new[] { "demo", "--task", "sounds" }, "--task: unknown task 'sounds' (expected image, scenes or events)")]
     [InlineData(new[] { "demo", "--soundscapes", "10" }, "--soundscapes applies to --task scenes or events only, not image")]
     [InlineData(new[] { "demo", "--task", "events", "--epochs", "0" }, "--epochs must be at least 1, got 0")]
-    [InlineData(new[] { "demo", "--task", "scenes", "--soundscapes", "0" }, "--soundscapes must be at least 1, got 0")]
+    [InlineData(new[] { "demo", "--task", "scenes", "--soundscapes", "0" }, "--soundscapes must be from 1 to 100000, got 0")]
     public void ImpossibleOptionsAreOneLineUsageErrors(string[] args, string message)
     {
         var run = CliHarness.Run(args);

@@ -68,7 +68,7 @@ public class CommandTests
         var written = File.GetLastWriteTimeUtc(Path.Combine(run, "metrics.json"));
         var cached = CliHarness.Run("eval", "--checkpoint", run, "--cache", folder.File("cache"));
         Assert.Equal(2, cached.ExitCode);
-        Assert.Equal(["error: --cache applies to audio runs only"], cached.ErrorLines);
+        Assert.Equal(["error: --cache applies to scenes or events runs only, not this image run"], cached.ErrorLines);
         Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(run, "metrics.json")));
 
         // Resuming a finished run is a no-op that keeps its result.
@@ -77,11 +77,15 @@ public class CommandTests
         Assert.True(resumed.ExitCode == 0, resumed.Error);
         Assert.Contains("already done", resumed.Out);
 
-        // Resuming with another model is refused without touching the run.
+        // Resuming with another model (and, by default, another batch size) is a usage error naming both,
+        // refused without touching the run.
+        string savedConfig = File.ReadAllText(Path.Combine(run, "config.json"));
         var other = CliHarness.Run("train", "--dataset", "mnist", "--data", data, "--conv", "standard", "--width", "0.25",
             "--epochs", "2", "--out", run, "--resume");
-        Assert.Equal(1, other.ExitCode);
-        Assert.Contains("different model", other.Error);
+        Assert.Equal(2, other.ExitCode);
+        Assert.StartsWith($"error: --resume: the run in {run} was trained with conv=compact, batch_size=16; these options ask for conv=standard, batch_size=128",
+            Assert.Single(other.ErrorLines));
+        Assert.Equal(savedConfig, File.ReadAllText(Path.Combine(run, "config.json")));
     }
 
     private static readonly string[] TinyBench = ["bench", "layers", "--in", "8", "--out", "8", "--size", "8x8", "--batch", "2", "--rounds", "2", "--warmup", "1"];

@@ -1,3 +1,4 @@
+using CompactConv.Cli;
 using CompactConv.Tests.Data;
 
 namespace CompactConv.Tests.Cli;
@@ -49,6 +50,16 @@ public class ExitCodeTests
         Assert.Equal(1, result.ExitCode);
         Assert.Single(result.ErrorLines);
         Assert.Contains(missing, result.ErrorLines[0]);
+    }
+
+    [Fact]
+    public void ALibtorchErrorKeepsOnlyItsFirstLine()
+    {
+        // TorchSharp raises libtorch errors as ExternalException; the lines after the first are C++ context.
+        var error = new System.Runtime.InteropServices.ExternalException(
+            "[enforce fail at alloc_cpu.cpp:117] data. DefaultCPUAllocator: not enough memory: you tried to allocate 9 TB.\nC++ context line one\nline two");
+        Assert.Equal("[enforce fail at alloc_cpu.cpp:117] data. DefaultCPUAllocator: not enough memory: you tried to allocate 9 TB.", CommandRunner.OneLine(error));
+        Assert.Equal("a .NET message over two lines", CommandRunner.OneLine(new InvalidOperationException("a .NET message\nover two lines")));
     }
 
     [Fact]

@@ -140,7 +140,7 @@ public sealed class SedPsdsCommandTests : IDisposable
         var result = CliHarness.Run("eval", "--checkpoint", run, "--merge-reference");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("error: --merge-reference applies to sound event detection runs only", Assert.Single(result.ErrorLines));
+        Assert.Equal("error: --merge-reference applies to events runs only, not this image run", Assert.Single(result.ErrorLines));
     }
 
     private string Write(string name, string text)

@@ -61,6 +61,19 @@ public class SmallCnnTests
         Assert.Throws<ArgumentException>(() => SmallCnn.Scale(32, 0));
     }
 
+    [Theory]
+    [InlineData(1e308)] // the channel count overflowed and came out as 8
+    [InlineData(3e9)]   // libtorch was asked for terabytes and answered with a C++ dump
+    [InlineData(64.01)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void WidthsOutsideZeroToSixtyFourAreRefusedNamingTheOption(double width)
+    {
+        var error = Assert.Throws<ArgumentException>(() => SmallCnn.Scale(32, width));
+        Assert.StartsWith("--width must be above 0 and at most 64, got ", error.Message);
+        Assert.Equal(8192, SmallCnn.Scale(128, ModelSpec.MaxWidth));
+    }
+
     [Fact]
     public void UnknownModelNameIsRejectedWithTheChoices()
     {

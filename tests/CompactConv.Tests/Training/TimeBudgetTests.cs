@@ -31,7 +31,7 @@ public class TimeBudgetTests
 
         // Every step takes 20 s of a 6 s budget: each invocation takes one step (at least one is always
         // taken) and stops, inside an epoch or between epochs.
-        var stops = new List<BudgetStop>();
+        var stops = new List<TrainingStop>();
         for (int invocation = 0; invocation < 10; invocation++)
         {
             var clock = new FakeClock();
@@ -42,7 +42,7 @@ public class TimeBudgetTests
             if (invocation == 0) AssertFirstStopLeftAStepCheckpoint(stoppedFolder.Path);
         }
 
-        Assert.Equal([new BudgetStop(1, 1, 3), new BudgetStop(1, 2, 3), new BudgetStop(2, 0, 3), new BudgetStop(2, 1, 3), new BudgetStop(2, 2, 3)], stops);
+        Assert.Equal([new TrainingStop(1, 1, 3), new TrainingStop(1, 2, 3), new TrainingStop(2, 0, 3), new TrainingStop(2, 1, 3), new TrainingStop(2, 2, 3)], stops);
         var resumed = new CheckpointStore(stoppedFolder.Path).ReadState();
         Assert.Null(resumed.Partial);
         Assert.Equal(straight.History, resumed.History);
@@ -76,7 +76,7 @@ public class TimeBudgetTests
         // A one-minute budget spent by the third 20 s step: the epoch completes, the next one never starts.
         var result = new Trainer(Config(3, 1.0), folder.Path, new TickPerStep(clock, TimeSpan.FromSeconds(20)), clock).Run(train, test, resume: false);
 
-        Assert.Equal(new BudgetStop(2, 0, 3), result.Stop);
+        Assert.Equal(new TrainingStop(2, 0, 3), result.Stop);
         Assert.Equal("time budget spent: stopped after epoch 1", result.Stop!.Describe());
         Assert.Equal(1, result.EpochsCompleted);
         var state = new CheckpointStore(folder.Path).ReadState();
@@ -93,24 +93,48 @@ public class TimeBudgetTests
         Assert.Equal(0.8, double.Parse(row[Array.IndexOf(header, "images_per_second")], CultureInfo.InvariantCulture));
     }
 
+    // 20 s a step against a 0.1-minute budget: the run stops after step 1 of epoch 1 (of 3 steps).
+    private static void StopAfterOneStep(string folder, TensorDataset train, TensorDataset test)
+    {
+        var clock = new FakeClock();
+        var stopped = new Trainer(Config(1, 0.1), folder, new TickPerStep(clock, TimeSpan.FromSeconds(20)), clock).Run(train, test, resume: false);
+        Assert.Equal(new TrainingStop(1, 1, 3), stopped.Stop);
+    }
+
     [Fact]
     public void AStepCheckpointIsNotResumedWithAnotherBatchSize()
     {
         using var folder = new TempFolder();
         using var train = SyntheticImages.Make(48, seed: 38);
         using var test = SyntheticImages.Make(8, seed: 39);
-        var clock = new FakeClock();
-        var stopped = new Trainer(Config(1, 0.1), folder.Path, new TickPerStep(clock, TimeSpan.FromSeconds(20)), clock).Run(train, test, resume: false);
-        Assert.Equal(new BudgetStop(1, 1, 3), stopped.Stop);
+        StopAfterOneStep(folder.Path, train, test);
 
-        // Batches of 48 make one step an epoch: step 1 of epoch 1 no longer exists.
+        // Batches of 48 make one step an epoch: the steps already taken would change.
         var configPath = Path.Combine(folder.Path, "config.json");
         string before = File.ReadAllText(configPath);
         var other = Config(1, null) with { Training = Config(1, null).Training with { BatchSize = 48 } };
-        var e = Assert.Throws<DataException>(() => new Trainer(other, folder.Path).Run(train, test, resume: true));
-        Assert.Contains("state.json", e.Message);
-        Assert.Contains("--batch", e.Message);
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(other, folder.Path).Run(train, test, resume: true));
+        Assert.Equal($"--resume: the run in {folder.Path} was trained with batch_size=16; these options ask for batch_size=48 "
+            + "(a resumed run may only train more --epochs or change --max-minutes, --prefetch or --cache)", e.Message);
         Assert.Equal(before, File.ReadAllText(configPath)); // the refused resume left the run as it was
+    }
+
+    [Fact]
+    public void AStepCheckpointIsNotResumedOnDataWithAnotherNumberOfSteps()
+    {
+        using var folder = new TempFolder();
+        using var train = SyntheticImages.Make(48, seed: 38);
+        using var fewer = SyntheticImages.Make(16, seed: 38);
+        using var test = SyntheticImages.Make(8, seed: 39);
+        StopAfterOneStep(folder.Path, train, test);
+
+        // The same settings on a folder whose data changed: one step an epoch, so step 1 of epoch 1 no longer exists.
+        var configPath = Path.Combine(folder.Path, "config.json");
+        string before = File.ReadAllText(configPath);
+        var e = Assert.Throws<DataException>(() => new Trainer(Config(1, 0.1), folder.Path).Run(fewer, test, resume: true));
+        Assert.Contains("state.json", e.Message);
+        Assert.Contains("does not follow epoch 0 with 1 steps an epoch", e.Message);
+        Assert.Equal(before, File.ReadAllText(configPath));
     }
 
     [Fact]
@@ -138,7 +162,7 @@ public class TimeBudgetTests
         var budgeted = config with { Training = config.Training with { MaxMinutes = 0.5 } };
         var stopped = new EventTrainer(budgeted, stoppedFolder.Path, observer: new TickPerStep(clock, TimeSpan.FromSeconds(20)), clock: clock)
             .Run(train, resume: false);
-        Assert.Equal(new BudgetStop(1, 2, 3), stopped.Stop);
+        Assert.Equal(new TrainingStop(1, 2, 3), stopped.Stop);
         Assert.Equal(4, new CheckpointStore(stoppedFolder.Path).ReadState<EventCheckpointState>().Partial!.Tally.Length);
         var resumed = new EventTrainer(config, stoppedFolder.Path).Run(train, resume: true);
 

@@ -82,7 +82,7 @@ public class TrainerPipelineTests
         var straight = new Trainer(config, straightFolder.Path).Run(batches, test, resume: false);
 
         // 20 s steps against a 0.5-minute budget: two steps per invocation, so stops fall inside both epochs.
-        var stops = new List<BudgetStop>();
+        var stops = new List<TrainingStop>();
         for (int invocation = 0; invocation < 10; invocation++)
         {
             var clock = new FakeClock();
@@ -94,7 +94,7 @@ public class TrainerPipelineTests
             stops.Add(result.Stop);
         }
 
-        Assert.Equal([new BudgetStop(1, 2, 3), new BudgetStop(2, 1, 3)], stops);
+        Assert.Equal([new TrainingStop(1, 2, 3), new TrainingStop(2, 1, 3)], stops);
         Assert.Equal(straight.History.Select(h => (h.TrainLoss, h.TrainAccuracy, h.ValidationAccuracy)),
             new CheckpointStore(stoppedFolder.Path).ReadState().History.Select(h => (h.TrainLoss, h.TrainAccuracy, h.ValidationAccuracy)));
         RunFolderAssert.SameWeights(straightFolder.Path, stoppedFolder.Path, config);

@@ -51,8 +51,9 @@ public sealed class FeatureCache
     /// Makes sure every file in <paramref name="audioPaths"/> has a valid entry: existing entries
     /// are kept, the others are loaded with <paramref name="loadMono"/> (mono samples at
     /// options.SampleRate), extracted and written, on up to <paramref name="maxParallelism"/>
-    /// threads. A file the loader rejects with <see cref="DataException"/> (or an I/O error) is
-    /// listed in the result's Failures and the rest go on. <paramref name="progress"/> gets the
+    /// threads. A file the loader rejects with <see cref="DataException"/> (or an I/O error), or whose
+    /// features cannot be made (a signal too short, or features that are not finite), is listed in
+    /// the result's Failures and the rest go on. <paramref name="progress"/> gets the
     /// number of files finished so far.
     /// </summary>
     public FeatureCacheFillResult Fill(
@@ -96,7 +97,7 @@ public sealed class FeatureCache
                     else
                     {
                         var signal = Load(loadMono, path);
-                        Write(key, Extract(extractor, path, signal));
+                        Write(key, extractor.Compute(path, signal));
                         Interlocked.Add(ref samples, signal.Length);
                         Interlocked.Increment(ref computed);
                     }
@@ -135,19 +136,6 @@ public sealed class FeatureCache
         }
         if (signal is null || signal.Length == 0) throw new DataException(path, "no audio samples");
         return signal;
-    }
-
-    private static float[,] Extract(LogMelExtractor extractor, string path, float[] signal)
-    {
-        try
-        {
-            return extractor.Compute(signal);
-        }
-        catch (ArgumentException e)
-        {
-            // Options were validated up front, so what is left is a signal too short for them.
-            throw new DataException(path, e.Message, e);
-        }
     }
 
     private float[,]? Read(FeatureCacheKey key)

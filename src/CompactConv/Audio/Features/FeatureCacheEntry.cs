@@ -47,7 +47,8 @@ internal static class FeatureCacheEntry
 
     /// <summary>
     /// The features stored in <paramref name="bytes"/>, or null when the entry is corrupt (bad
-    /// magic, version, shape, length or checksum) or stale (its key hash differs).
+    /// magic, version, shape, length or checksum), stale (its key hash differs) or holds a value
+    /// that is not finite.
     /// </summary>
     public static float[,]? Decode(ReadOnlySpan<byte> bytes, byte[] keyHash)
     {
@@ -68,6 +69,12 @@ internal static class FeatureCacheEntry
             payload.CopyTo(MemoryMarshal.AsBytes(values));
         else
             for (int i = 0; i < values.Length; i++) values[i] = BinaryPrimitives.ReadSingleLittleEndian(payload[(4 * i)..]);
+        // Versions before the extractor refused non-finite features cached them; such an entry is
+        // recomputed, so that the file is refused like any other whose features overflow.
+        foreach (float value in values)
+        {
+            if (!float.IsFinite(value)) return null;
+        }
         return features;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -78,7 +79,15 @@ public sealed class LogMelExtractor : IDisposable
             ? spectrum.real.square().add_(spectrum.imag.square())
             : spectrum.abs().pow_(o.Power);
         var mel = matmul(filterbank, power.transpose(1, 2));    // [B, NMels, F]
-        return Decibels.PowerToDb(mel, o.Ref, o.AMin, o.TopDb).MoveToOuterDisposeScope();
+        var db = Decibels.PowerToDb(mel, o.Ref, o.AMin, o.TopDb);
+        // Finite samples far outside [-1, 1] (a float file of 1e30s) overflow float32 in |X|^2, and the
+        // infinities and NaNs that follow would train, predict and detect nonsense without a word.
+        if (!isfinite(db).all().item<bool>())
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"the log-mel features are not finite (the power spectrum overflows: the largest sample magnitude is {x.abs().max().item<float>():G3}, audio should lie within [-1, 1])"));
+        }
+        return db.MoveToOuterDisposeScope();
     }
 
     /// <summary>Log-mel spectrogram [NMels, Frames] in dB of one mono signal.</summary>
@@ -88,6 +97,26 @@ public sealed class LogMelExtractor : IDisposable
         var input = tensor(samples).unsqueeze(0);
         return FeatureArrays.ToArray(Compute(input)[0]);
     }
+
+    /// <summary>Log-mel spectrogram [NMels, Frames] of <paramref name="samples"/>, one mono signal read from <paramref name="path"/>.</summary>
+    /// <exception cref="DataException">The signal gives no features (too short, or not finite); names the file.</exception>
+    public float[,] Compute(string path, float[] samples)
+    {
+        try
+        {
+            return Compute(samples);
+        }
+        catch (ArgumentException e)
+        {
+            // The options were validated when this extractor was made, so the signal is what is wrong.
+            throw new DataException(path, e.Message, e);
+        }
+    }
+
+    /// <summary>Log-mel spectrogram [NMels, Frames] of the audio file at <paramref name="path"/>, mixed to mono and resampled to <see cref="LogMelOptions.SampleRate"/>.</summary>
+    /// <exception cref="DataException">The file cannot be decoded or gives no features; names the file.</exception>
+    public float[,] ComputeFile(string path) =>
+        Compute(path, AudioReader.Read(path, new AudioReadOptions { TargetSampleRate = Options.SampleRate }).Channels[0]);
 
     /// <summary>Log-mel spectrograms [NMels, Frames] of several mono signals of equal length, in one batched call.</summary>
     public float[][,] ComputeBatch(IReadOnlyList<float[]> signals)

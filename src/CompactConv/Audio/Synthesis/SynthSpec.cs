@@ -73,8 +73,18 @@ public sealed record SynthSpec
     /// <summary>Sample rate of every soundscape; source clips at other rates are resampled to it.</summary>
     public int SampleRate { get; init; } = 44100;
 
-    /// <summary>Number of soundscapes over all splits.</summary>
+    /// <summary>Number of soundscapes over all splits, 1 to <see cref="MaxCount"/>.</summary>
     public required int Count { get; init; }
+
+    /// <summary>
+    /// The most soundscapes one spec may ask for: 100,000 (more than any public set; URBAN-SED has
+    /// 10,000). Every soundscape's record is kept for the set-level tables, so a typo of a billion
+    /// would exhaust memory before the first table is written.
+    /// </summary>
+    public const int MaxCount = 100_000;
+
+    /// <summary>The most events a scene may ask for in one soundscape (<c>events.count</c>): 1,000.</summary>
+    public const int MaxEventsPerSoundscape = 1_000;
 
     /// <summary>Seed of every random choice.</summary>
     public int Seed { get; init; }

@@ -12,7 +12,7 @@ public static class SynthSpecValidator
         Func<FormattableString, DataException> fail = problem => new DataException(spec.ErrorPath, FormattableString.Invariant(problem));
         if (!(spec.Duration > 0)) throw fail($"'duration' must be positive, not {spec.Duration}");
         if (spec.SampleRate < 1) throw fail($"'sample_rate' must be positive, not {spec.SampleRate}");
-        if (spec.Count < 1) throw fail($"'count' must be at least 1, not {spec.Count}");
+        if (spec.Count is < 1 or > SynthSpec.MaxCount) throw fail($"'count' must be from 1 to {SynthSpec.MaxCount}, not {spec.Count}");
         double samples = spec.Duration * spec.SampleRate;
         if (samples < 1 || samples > int.MaxValue / 4)
             throw fail($"'duration' {spec.Duration} s at {spec.SampleRate} Hz gives an unusable soundscape length");
@@ -54,6 +54,8 @@ public static class SynthSpecValidator
         }
         if (events.Count.Min < 0) throw fail($"{where}: 'events.count.min' must not be negative, not {events.Count.Min}");
         if (events.Count.Min > events.Count.Max) throw fail($"{where}: 'events.count' min {events.Count.Min} > max {events.Count.Max}");
+        if (events.Count.Max > SynthSpec.MaxEventsPerSoundscape)
+            throw fail($"{where}: 'events.count.max' must be at most {SynthSpec.MaxEventsPerSoundscape}, not {events.Count.Max}");
         CheckRange(events.SnrDb, $"{where}: 'events.snr_db'", fail);
         CheckRange(events.Duration, $"{where}: 'events.duration'", fail);
         if (!(events.Duration.Min > 0)) throw fail($"{where}: 'events.duration.min' must be positive, not {events.Duration.Min}");

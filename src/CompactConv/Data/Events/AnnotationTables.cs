@@ -23,15 +23,27 @@ internal static class AnnotationTables
         var collector = new EventClipCollector(dataDir, problems);
         var named = new HashSet<string>(StringComparer.Ordinal);
         var unread = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var source in sources.Where(s => s.Split == EventSplit.Train))
+        var training = sources.Where(s => s.Split == EventSplit.Train).ToList();
+        foreach (var source in training)
             Read(dataDir, source, null, collector, named, unread, problems);
+        bool trainingFailed = problems.HasFatal;
         var classNames = EventClasses.FromTraining(collector.Clips);
-        // Without skipping, the reader's own check reports unknown labels with their line numbers; with
-        // skipping they must reach the assembler, which drops just those events.
-        var known = options.SkipBad ? null : classNames.ToHashSet(StringComparer.Ordinal);
+        // The other splits' labels are checked against the training labels. Without all of them (a
+        // training list could not be read, or none names a label), their events would be reported as
+        // unknown labels, burying the cause: they are then read for problems of their own only, and the
+        // load stops before the assembler repeats the cascade. With skipping, the reader's own check
+        // is off and the assembler drops just the events of unknown labels.
+        bool labelsKnown = !trainingFailed && classNames.Count > 0;
+        var known = options.SkipBad || !labelsKnown ? null : classNames.ToHashSet(StringComparer.Ordinal);
         foreach (var source in sources.Where(s => s.Split != EventSplit.Train))
             Read(dataDir, source, known, collector, named, unread, problems);
         ReportUnannotated(dataDir, sources.Where(s => !unread.Contains(s.AudioFolder)), named, problems);
+        if (!labelsKnown)
+        {
+            if (!trainingFailed)
+                problems.AddFatal($"{string.Join(", ", training.Select(s => EventPaths.Relative(dataDir, s.Annotations)))}: no labels, so there are no classes to learn");
+            throw problems.ToException(dataDir);
+        }
 
         var notes = new List<string>();
         EventClasses.NoteUnofficial(classNames, official, dataset, notes);

@@ -11,6 +11,12 @@ public sealed record ImageDatasetOptions
     /// <summary>The default side length of images decoded from folders.</summary>
     public const int DefaultFolderSide = 32;
 
+    /// <summary>
+    /// The largest side length images are resized to: 4096 pixels. Larger sides would not fit a
+    /// dataset in memory (a single 3 x 4096 x 4096 image is 48 MiB) and overflow array sizes.
+    /// </summary>
+    public const int MaxFolderSide = 4096;
+
     /// <summary>The default share of each class that a folder layout without train/ and test/ puts into the test split.</summary>
     public const double DefaultTestFraction = 0.2;
 

@@ -74,8 +74,11 @@ public static class ImageDatasets
             throw new ArgumentException($"--labels applies to {Cifar100} only, not {name}");
         if (name == Folders)
         {
-            if (options.Height is < 1 || options.Width is < 1)
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--image-size must be at least 1x1, got {options.Height}x{options.Width}"));
+            if (options.Height is < 1 or > ImageDatasetOptions.MaxFolderSide || options.Width is < 1 or > ImageDatasetOptions.MaxFolderSide)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"--image-size must be from 1x1 to {ImageDatasetOptions.MaxFolderSide}x{ImageDatasetOptions.MaxFolderSide}, got {options.Height}x{options.Width}"));
+            }
             // Written so that NaN fails too.
             if (options.TestFraction is { } fraction && !(fraction >= 0 && fraction < 1))
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--test-fraction must be at least 0 and below 1, got {fraction}"));

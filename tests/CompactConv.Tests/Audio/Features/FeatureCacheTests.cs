@@ -103,6 +103,22 @@ public class FeatureCacheTests
     }
 
     [Fact]
+    public void EntryWithNonFiniteValues_IsAMiss()
+    {
+        // Earlier versions cached the features of overflowing audio; read back, they would train on NaN.
+        using var temp = new TempFolder();
+        var cache = new FeatureCache(temp.Folder("cache"));
+        var audio = AudioFile(temp, "a.wav");
+        var features = Features(1);
+        features[3, 2] = float.PositiveInfinity;
+        cache.Put(audio, Options, features);
+        Assert.False(cache.TryGet(audio, Options, out _));
+        features[3, 2] = float.NaN;
+        cache.Put(audio, Options, features);
+        Assert.False(cache.TryGet(audio, Options, out _));
+    }
+
+    [Fact]
     public void Fill_ComputesMissing_ThenReuses_AndRecomputesChangedFiles()
     {
         using var temp = new TempFolder();

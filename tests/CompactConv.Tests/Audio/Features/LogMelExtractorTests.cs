@@ -162,6 +162,24 @@ public class LogMelExtractorTests
     }
 
     [Fact]
+    public void HugeFiniteSamples_AreRefusedInsteadOfGivingInfinities()
+    {
+        // Float WAV holds samples like 1e30 without complaint; their power spectrum overflows float32,
+        // and the infinities and NaNs would reach training, predict and detect without a word.
+        using var extractor = new LogMelExtractor(Small);
+        var huge = Signals.Sine(440, 8000, 800).Select(v => v * 1e30f).ToArray();
+        var error = Assert.Throws<ArgumentException>(() => extractor.Compute(huge));
+        Assert.Contains("not finite", error.Message);
+        Assert.Contains("the largest sample magnitude is ", error.Message);
+        // Through the path overload, the same problem names the file it came from.
+        var named = Assert.Throws<DataException>(() => extractor.Compute("clips/loud.wav", huge));
+        Assert.Equal("clips/loud.wav", named.Path);
+        Assert.Contains("not finite", named.Message);
+        // Loud but representable audio is fine.
+        Assert.All(Flatten(extractor.Compute(Signals.Sine(440, 8000, 800).Select(v => v * 1e6f).ToArray())), v => Assert.True(double.IsFinite(v)));
+    }
+
+    [Fact]
     public void CreatedInsideADisposeScope_SurvivesIt()
     {
         LogMelExtractor extractor;

@@ -91,8 +91,33 @@ public sealed class TsvLayoutTests : IDisposable
         WriteEventList(Root, "test.tsv", "t.wav 0 1 bird");
         WriteWav(Root, "audio/t.wav", 1);
 
+        // Not "unknown label" for every test event: without training labels there is nothing to check them against.
         AssertProblems(() => Load(new EventDatasetOptions { SkipBad = true }), Root,
-            "test.tsv: t.wav event 0-1 s: unknown label 'bird' (not among the training labels)",
-            "no training clips");
+            "train.tsv: no labels, so there are no classes to learn");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ABadTrainingHeaderIsReportedAloneNotAsAnUnknownLabelPerTestEvent(bool skipBad)
+    {
+        WriteLines(Root, "train.tsv", "file\tstart\tend\tlabel", "a.wav\t0\t1\tbird");
+        WriteEventList(Root, "test.tsv", "t.wav 0 1 bird", "u.wav 0 1 car", "v.wav 0 1 dog");
+        foreach (string name in new[] { "a", "t", "u", "v" })
+            WriteWav(Root, $"audio/{name}.wav", 1.5);
+
+        AssertProblems(() => Load(new EventDatasetOptions { SkipBad = skipBad }), Root,
+            $"{Path.Combine(Root, "train.tsv")}: 1 problem: line 1: header lacks columns filename, onset, offset, event_label (found 'file', 'start', 'end', 'label'; is the file tab-separated?)");
+    }
+
+    [Fact]
+    public void WithoutTrainingLabelsTheOtherSplitsStillReportTheirOwnProblems()
+    {
+        WriteLines(Root, "train.tsv", "file\tstart\tend\tlabel", "a.wav\t0\t1\tbird");
+        WriteWav(Root, "audio/a.wav", 1.5);
+
+        AssertProblems(() => Load(), Root,
+            $"{Path.Combine(Root, "train.tsv")}: 1 problem: line 1: header lacks columns filename, onset, offset, event_label (found 'file', 'start', 'end', 'label'; is the file tab-separated?)",
+            "test.tsv: missing event file");
     }
 }

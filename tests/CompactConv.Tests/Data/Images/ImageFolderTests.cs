@@ -296,8 +296,11 @@ public sealed class ImageFolderTests : IDisposable
     }
 
     [Theory]
-    [InlineData(0, 32, null, "--image-size must be at least 1x1")]
-    [InlineData(32, -1, null, "--image-size must be at least 1x1")]
+    [InlineData(0, 32, null, "--image-size must be from 1x1 to 4096x4096, got 0x32")]
+    [InlineData(32, -1, null, "--image-size must be from 1x1 to 4096x4096, got 32x-1")]
+    // Larger sides overflowed the size of the pixel array instead of being refused.
+    [InlineData(100000, 100000, null, "--image-size must be from 1x1 to 4096x4096, got 100000x100000")]
+    [InlineData(32, 4097, null, "--image-size must be from 1x1 to 4096x4096, got 32x4097")]
     [InlineData(null, null, 1.0, "--test-fraction must be at least 0 and below 1, got 1")]
     [InlineData(null, null, double.NaN, "--test-fraction must be at least 0 and below 1, got NaN")]
     public void ImpossibleOptionsAreRefused(int? height, int? width, double? fraction, string message)
