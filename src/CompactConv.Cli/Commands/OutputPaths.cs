@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using CompactConv.IO;
 
 namespace CompactConv.Cli.Commands;
 
@@ -28,15 +29,10 @@ internal static class OutputPaths
     /// <summary>What is wrong with writing <paramref name="path"/> as a folder (or a file), or null when nothing is.</summary>
     public static string? Problem(string path, bool folder)
     {
-        string full = Path.GetFullPath(path);
-        if (folder && System.IO.File.Exists(full)) return $"{path} is a file, not a folder";
-        if (!folder && Directory.Exists(full)) return $"{path} is a folder, not a file";
-        for (string? parent = Path.GetDirectoryName(full); parent is not null; parent = Path.GetDirectoryName(parent))
-        {
-            if (System.IO.File.Exists(parent)) return $"{path} is under a file ({parent})";
-            if (Directory.Exists(parent)) break;
-        }
-        return null;
+        if (!folder && Directory.Exists(path)) return $"{path} is a folder, not a file";
+        if (BlockingFile.Of(path) is not { } file) return null;
+        if (file != Path.GetFullPath(path)) return $"{path} is under a file ({file})";
+        return folder ? $"{path} is a file, not a folder" : null;
     }
 
     private static Option<T> Checked<T>(Option<T> option, bool folder)

@@ -1,4 +1,5 @@
 using System.Text;
+using CompactConv.IO;
 
 namespace CompactConv.Training;
 
@@ -99,7 +100,7 @@ public sealed class RunLock : IDisposable
     /// </summary>
     public static RunLockHolder? HolderOf(string folder) =>
         ReadSettled(Path.Combine(folder, FileName)) is { } held && RunLockHolder.Parse(held) is { } holder
-            && (holder.IsRunningHere() || !holder.IsOnThisHost)
+            && !IsStale(holder)
             ? holder
             : null;
 
@@ -140,20 +141,11 @@ public sealed class RunLock : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            string why = FileInPath(Path.GetFullPath(folder)) is { } file
+            string why = BlockingFile.Of(folder) is { } file
                 ? file == Path.GetFullPath(folder) ? "is a file, not a folder" : $"{file} is a file, not a folder"
                 : $"cannot be created ({e.Message})";
             throw new DataException(folder, $"{why}; give a folder for the run", e);
         }
-    }
-
-    private static string? FileInPath(string path)
-    {
-        for (string? part = path; part is not null; part = Path.GetDirectoryName(part))
-        {
-            if (File.Exists(part)) return part;
-        }
-        return null;
     }
 
     // A command refused or failed before writing anything leaves no empty folder of its own behind.
@@ -178,15 +170,15 @@ public sealed class RunLock : IDisposable
         var holder = RunLockHolder.Parse(held);
         if (holder is null)
             return new DataException(lockPath, "the lock file of this folder cannot be read (another writer may be starting); if no process writes the folder, delete it");
-        if (holder.IsRunningHere())
+        if (IsStale(holder)) return null;
+        if (holder.IsOnThisHost)
             return new DataException(folder, $"is being written by 'compactconv {holder.Command}' ({holder.Describe()}); wait until it ends");
-        if (!holder.IsOnThisHost)
-        {
-            return new DataException(folder,
-                $"is locked by 'compactconv {holder.Command}' ({holder.Describe()}), and this host ({Environment.MachineName}) cannot tell whether that process still runs; if it does not, delete {lockPath}");
-        }
-        return null;
+        return new DataException(folder,
+            $"is locked by 'compactconv {holder.Command}' ({holder.Describe()}), and this host ({Environment.MachineName}) cannot tell whether that process still runs; if it does not, delete {lockPath}");
     }
+
+    // Only a holder known to be gone may be taken over: one on this host whose process no longer runs.
+    private static bool IsStale(RunLockHolder holder) => holder.IsOnThisHost && !holder.IsRunningHere();
 
     private static bool TryCreate(string lockPath, string text)
     {
