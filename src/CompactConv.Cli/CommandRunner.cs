@@ -32,7 +32,7 @@ public static class CommandRunner
         }
         catch (Exception e) when (ExitCodeFor(e) is var code)
         {
-            Console.Error.WriteLine($"error: {OneLine(e)}");
+            Console.Error.WriteLine($"error: {OptionFlags.ToFlags(OneLine(e))}");
             if (verbose) Console.Error.WriteLine(e.ToString());
             return code;
         }
