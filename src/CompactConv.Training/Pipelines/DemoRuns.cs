@@ -50,7 +50,7 @@ public static class DemoRuns
 
     /// <summary>The conv, op and r columns of a configuration's row: op and r belong to compact convolution only.</summary>
     public static (string Conv, string Op, int R) Columns(ModelSpec spec) => spec.Conv == ConvKind.Compact
-        ? (spec.Conv.Name(), spec.Op.Name(), spec.R)
+        ? (spec.Conv.Name(), spec.ConvOptions.Op.Name(), spec.ConvOptions.R)
         : (spec.Conv.Name(), "", 1);
 
     /// <summary>Progress label of a configuration: the conv label, with the width when it is not <paramref name="baseWidth"/>.</summary>
