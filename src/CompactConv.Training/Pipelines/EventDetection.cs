@@ -55,21 +55,8 @@ public static class EventDetection
         MinGapSeconds = 0.1,
     };
 
-    /// <summary>The data request a saved run config describes (with an optional other data folder).</summary>
-    public static EventDataRequest RequestFor(RunConfig config, string? dataDir, string? cacheDir, bool includeTest = false) => new()
-    {
-        IncludeTest = includeTest,
-        Dataset = config.Dataset,
-        DataDir = dataDir ?? config.DataDir ?? throw new DataException("config.json", "the run names no data folder; pass --data"),
-        SkipBad = config.SkipBad,
-        Features = config.Features ?? new LogMelOptions(),
-        CacheDir = cacheDir ?? config.FeatureCacheDir,
-        Seed = config.Training.Seed,
-        ValidationFraction = config.ValidationFraction,
-    };
-
     /// <summary>Builds a run config for training on <paramref name="data"/>.</summary>
-    public static RunConfig CreateConfig(EventDataRequest request, EventTaskData data, Func<int[], int, ModelSpec> buildSpec,
+    public static RunConfig CreateConfig(AudioDataRequest request, EventTaskData data, Func<int[], int, ModelSpec> buildSpec,
         TrainingOptions training, PostProcessingOptions postProcessing)
     {
         postProcessing.Validate(data.ClassNames.Count);
@@ -125,7 +112,7 @@ public static class EventDetection
     {
         var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
         EnsureFrameModel(config);
-        using var data = EventTaskData.Load(RequestFor(config, dataDir, cacheDir, includeTest: true), normalization: config.Normalization, frames: config.Model.InputShape[2]);
+        using var data = EventTaskData.Load(AudioDataRequest.For(config, dataDir, cacheDir, includeTest: true), normalization: config.Normalization, frames: config.Model.InputShape[2]);
         if (data.Test.Count == 0) throw new DataException(data.Source, "the test split has no clips");
         using var model = ImageClassification.LoadModel(runFolder, config, best);
         var post = PostProcessingOf(config);
