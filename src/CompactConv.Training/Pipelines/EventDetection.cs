@@ -249,27 +249,21 @@ public static class EventDetection
     // Before the model finds anything, precision is 0/0; selection treats that as the worst score.
     private static double F1OrZero(double f1) => double.IsFinite(f1) ? f1 : 0;
 
+    // Each clip's frames at the post-processing thresholds (before median filtering) against its targets;
+    // the targets are padded to the longest clip, the posteriors are not.
     private static double FrameF1(IReadOnlyList<ClipPosteriors> clips, EventSplitData split, PostProcessingOptions post)
     {
-        long tp = 0, fp = 0, fn = 0;
-        var targets = split.FrameTargets.data<float>();
-        long frames = split.FrameTargets.shape[1], classes = split.FrameTargets.shape[2];
+        using var scope = NewDisposeScope();
+        long classes = split.FrameTargets.shape[2];
+        var thresholds = tensor(Enumerable.Range(0, (int)classes).Select(post.ThresholdOf).ToArray());
+        var counts = new FrameCounts();
         for (int i = 0; i < clips.Count; i++)
         {
-            var p = clips[i].Posteriors;
-            for (int t = 0; t < p.GetLength(0); t++)
-            {
-                for (int k = 0; k < classes; k++)
-                {
-                    bool truth = targets[(i * frames + t) * classes + k] >= 0.5f;
-                    bool found = p[t, k] >= post.ThresholdOf(k);
-                    if (truth && found) tp++;
-                    else if (found) fp++;
-                    else if (truth) fn++;
-                }
-            }
+            using var clipScope = NewDisposeScope();
+            var posteriors = tensor(clips[i].Posteriors);
+            counts += FrameCounts.Of(posteriors, split.FrameTargets[i].narrow(0, 0, posteriors.shape[0]), thresholds);
         }
-        return tp + fp + fn == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+        return counts.F1;
     }
 
     private static void WriteMetrics(string runFolder, RunConfig config, string source, string checkpoint, PostProcessingOptions post,
