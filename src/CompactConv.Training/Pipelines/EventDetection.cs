@@ -240,9 +240,7 @@ public static class EventDetection
     private static double EventF1(EventList reference, EventList estimate, IReadOnlyList<string> classNames)
     {
         var metrics = new EventBasedMetrics(classNames);
-        var byFileRef = reference.Events.ToLookup(e => e.File);
-        var byFileEst = estimate.Events.ToLookup(e => e.File);
-        foreach (var file in reference.Files) metrics.Evaluate(byFileRef[file].ToList(), byFileEst[file].ToList());
+        foreach (var pair in SedEvaluation.PairByFile(reference, estimate)) metrics.Evaluate(pair.Reference, pair.Estimate);
         return metrics.Results().Overall.FMeasure;
     }
 
