@@ -14,8 +14,8 @@ namespace CompactConv.Training;
 /// </summary>
 /// <remarks>
 /// The comparison runs over config.json's own fields, so a setting added later is refused by default.
-/// Settings only one side records are not compared: those an older version did not write, and those a
-/// model kind leaves out (r, op, grouping), whose difference shows in <c>conv</c>.
+/// Settings only one side records are not compared: those an older version did not write. The conv
+/// options are compared whole, whichever fields the conv kind reads, and named by their own names (r, op).
 /// </remarks>
 internal sealed class ResumeCheck
 {
@@ -46,6 +46,7 @@ internal sealed class ResumeCheck
         public string Name => Path switch
         {
             "model.name" => "model",
+            _ when Path.StartsWith("model.conv_options.", StringComparison.Ordinal) => Path["model.conv_options.".Length..],
             _ when Path.StartsWith("model.", StringComparison.Ordinal) => Path["model.".Length..],
             _ when Path.StartsWith("training.", StringComparison.Ordinal) => Path["training.".Length..],
             _ => Path,

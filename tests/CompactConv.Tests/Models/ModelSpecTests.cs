@@ -24,6 +24,27 @@ public class ModelSpecTests
         GhostCheapKernel = 5,
     };
 
+    // A config.json as runs wrote it before the options record was saved whole.
+    private const string OldCompactConfig = """
+            {
+              "task": "image",
+              "dataset": "mnist",
+              "model": {
+                "name": "smallcnn",
+                "conv": "compact",
+                "r": 4,
+                "op": "mean",
+                "grouping": "interleaved",
+                "width": 0.5,
+                "input_shape": [1, 28, 28],
+                "num_classes": 10
+              },
+              "class_names": ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
+              "normalization": { "mean": [0.1307], "std": [0.3081] },
+              "training": {}
+            }
+            """;
+
     private static ModelSpec Spec(ConvKind kind, ConvOptions options) =>
         new() { Name = "smallcnn", Conv = kind, ConvOptions = options, InputShape = [1, 28, 28], NumClasses = 10 };
 
@@ -60,34 +81,31 @@ public class ModelSpecTests
     [Fact]
     public void OldConfigJson_WithROpGroupingBesideTheKind_StillLoads()
     {
-        // A config.json as runs wrote it before the options record was saved whole.
-        const string old = """
-            {
-              "task": "image",
-              "dataset": "mnist",
-              "model": {
-                "name": "smallcnn",
-                "conv": "compact",
-                "r": 4,
-                "op": "mean",
-                "grouping": "interleaved",
-                "width": 0.5,
-                "input_shape": [1, 28, 28],
-                "num_classes": 10
-              },
-              "class_names": ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
-              "normalization": { "mean": [0.1307], "std": [0.3081] },
-              "training": {}
-            }
-            """;
         using var folder = new TempFolder();
-        File.WriteAllText(folder.File("config.json"), old);
+        File.WriteAllText(folder.File("config.json"), OldCompactConfig);
 
         var model = RunConfig.Load(folder.File("config.json")).Model;
 
         Assert.Equal(ConvOptions.Default with { R = 4, Op = ChannelPoolOp.Mean, Grouping = ChannelGrouping.Interleaved }, model.ConvOptions);
         Assert.Equal(0.5, model.Width);
         Assert.Equal("compact(mean, r=4)", model.ConvLabel);
+    }
+
+    [Fact]
+    public void OldConfig_ResumesWithTheSameOptions_AndRefusesAnotherR_NamingIt()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("config.json"), OldCompactConfig);
+        var saved = RunConfig.Load(folder.File("config.json"));
+        var same = saved with
+        {
+            Model = saved.Model with { ConvOptions = ConvOptions.Default with { R = 4, Op = ChannelPoolOp.Mean, Grouping = ChannelGrouping.Interleaved } },
+        };
+        ResumeCheck.Compare(saved, same, folder.Path);
+
+        var otherR = same with { Model = same.Model with { ConvOptions = same.Model.ConvOptions with { R = 2 } } };
+        var e = Assert.Throws<ArgumentException>(() => ResumeCheck.Compare(saved, otherR, folder.Path));
+        Assert.Contains("was trained with r=4; these options ask for r=2", e.Message);
     }
 
     [Fact]
