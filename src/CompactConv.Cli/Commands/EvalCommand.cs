@@ -38,7 +38,7 @@ public static class EvalCommand
             using var runLock = RunFolder.Lock(folder, "eval", System.Console.WriteLine);
             if (config.Task == "events")
             {
-                string cacheDir = Path.GetFullPath(parse.GetValue(cache) ?? config.FeatureCacheDir ?? SceneDataRequest.DefaultCacheDir);
+                string cacheDir = Path.GetFullPath(parse.GetValue(cache) ?? config.FeatureCacheDir ?? AudioDataRequest.DefaultCacheDir);
                 var evaluation = EventDetection.Evaluate(folder, parse.GetValue(data), cacheDir, parse.GetValue(best), parse.GetValue(tune), parse.GetValue(merge));
                 System.Console.WriteLine($"features: cache in {cacheDir}");
                 PrintEvents(evaluation);

@@ -51,9 +51,12 @@ public sealed class ModelOptions
         {
             Name = model.ToLowerInvariant(),
             Conv = Named("--conv", () => ConvKinds.Parse(parse.GetValue(Conv)!)),
-            Op = Named("--op", () => ChannelPoolNames.ParseOp(parse.GetValue(Op)!)),
-            Grouping = Named("--grouping", () => ChannelPoolNames.ParseGrouping(parse.GetValue(Grouping)!)),
-            R = r,
+            ConvOptions = ConvOptions.Default with
+            {
+                Op = Named("--op", () => ChannelPoolNames.ParseOp(parse.GetValue(Op)!)),
+                Grouping = Named("--grouping", () => ChannelPoolNames.ParseGrouping(parse.GetValue(Grouping)!)),
+                R = r,
+            },
             Width = width,
             InputShape = inputShape,
             NumClasses = numClasses,

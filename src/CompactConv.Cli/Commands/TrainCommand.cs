@@ -152,7 +152,7 @@ public static class TrainCommand
         if (!EventDatasets.Names.Contains(name)) throw new UsageException($"--dataset: unknown event dataset '{name}' (expected {string.Join(", ", EventDatasets.Names)})");
         // Every option is checked before minutes of feature extraction.
         EventDetection.RequireFrameModel(model.ToSpec(parse, [1, 1, 1], 1).Name);
-        var request = audio.EventRequest(parse, name, dataDir, options.Seed) with { ValidationFraction = validationFraction };
+        var request = audio.Request(parse, name, dataDir, options.Seed) with { ValidationFraction = validationFraction };
         request = request with { CacheDir = request.CacheDir ?? run.Saved?.FeatureCacheDir };
         var post = postProcessing.Parse(parse);
         using var taskData = FeatureProgress.Run("features", progress =>

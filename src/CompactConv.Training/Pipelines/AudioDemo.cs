@@ -70,13 +70,11 @@ public static class AudioDemo
 
     // Validation comes from the spec's leak-free split alone (fraction 0: nothing held out of training),
     // so that a spec without one is refused rather than quietly validated on clips sharing sources with training.
-    private static IAudioDemoTask Load(AudioDemoRecipe recipe, string dataDir, string cacheDir, int seed) => recipe.Task switch
+    private static IAudioDemoTask Load(AudioDemoRecipe recipe, string dataDir, string cacheDir, int seed)
     {
-        AudioDemoTask.Scenes => new SceneDemoTask(recipe,
-            new SceneDataRequest { Dataset = recipe.Dataset, DataDir = dataDir, Features = recipe.Features, CacheDir = cacheDir, Seed = seed, ValidationFraction = 0 }),
-        _ => new EventDemoTask(recipe,
-            new EventDataRequest { Dataset = recipe.Dataset, DataDir = dataDir, Features = recipe.Features, CacheDir = cacheDir, Seed = seed, ValidationFraction = 0 }),
-    };
+        var request = new AudioDataRequest { Dataset = recipe.Dataset, DataDir = dataDir, Features = recipe.Features, CacheDir = cacheDir, Seed = seed, ValidationFraction = 0 };
+        return recipe.Task == AudioDemoTask.Scenes ? new SceneDemoTask(recipe, request) : new EventDemoTask(recipe, request);
+    }
 
     private static IEnumerable<string> Notes(AudioDemoRecipe recipe, DemoSoundscapeSet set, IAudioDemoTask task, AudioDemoOptions options)
     {

@@ -50,8 +50,7 @@ public sealed record AudioDemoRecipe
     {
         Name = Model,
         Conv = configuration.Kind,
-        Op = configuration.Op,
-        R = 2,
+        ConvOptions = ConvOptions.Default with { Op = configuration.Op, R = 2 },
         Width = configuration.Width,
         InputShape = inputShape,
         NumClasses = classes,

@@ -162,8 +162,7 @@ public static class Demo
             {
                 Name = "smallcnn",
                 Conv = kind,
-                Op = op,
-                R = 2,
+                ConvOptions = ConvOptions.Default with { Op = op, R = 2 },
                 Width = width,
                 InputShape = data.InputShape,
                 NumClasses = data.ClassNames.Count,
@@ -222,7 +221,7 @@ public static class Demo
 
     /// <summary>Folder name of a configuration, e.g. <c>compact-max-r2</c>.</summary>
     public static string RunName(ModelSpec spec) => (spec.Conv == ConvKind.Compact
-        ? $"compact-{spec.Op.Name()}-r{spec.R}"
+        ? $"compact-{spec.ConvOptions.Op.Name()}-r{spec.ConvOptions.R}"
         : spec.Conv.Name()) + (spec.Width == 1.0 ? "" : $"-w{spec.Width.ToString(CultureInfo.InvariantCulture)}");
 
     // A configuration trained and tested, waiting for its inference timing.
@@ -232,8 +231,8 @@ public static class Demo
         {
             var spec = Config.Model;
             var history = Training.History;
-            return new DemoResult(spec.Conv.Name(), spec.Conv.UsesChannelPool() ? spec.Op.Name() : "",
-                spec.Conv.UsesGroupSize() ? spec.R : 1, spec.Width, Params, Macs,
+            return new DemoResult(spec.Conv.Name(), spec.Conv.UsesChannelPool() ? spec.ConvOptions.Op.Name() : "",
+                spec.Conv.UsesGroupSize() ? spec.ConvOptions.R : 1, spec.Width, Params, Macs,
                 Training.BestEpoch, Training.BestValidationAccuracy, TestAccuracy, timing.Value, timing.Ratio,
                 history.Sum(h => h.Seconds), history.Count == 0 ? 0 : history.Average(h => h.ExamplesPerSecond), Config.Training.Epochs);
         }

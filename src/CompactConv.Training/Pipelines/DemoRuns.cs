@@ -37,41 +37,25 @@ public static class DemoRuns
 
     /// <summary>
     /// Whether the run in <paramref name="runFolder"/> is to be resumed: false when the folder holds no
-    /// checkpoint, true when it holds a run of <paramref name="config"/>'s settings.
+    /// checkpoint, true when it holds a run that <paramref name="config"/> continues by the rule --resume
+    /// applies (<see cref="ResumeCheck.Refusal"/>): a finished run is then reused, a shorter one trained on.
     /// </summary>
-    /// <exception cref="DataException">The folder holds a run with other settings.</exception>
+    /// <exception cref="DataException">The folder holds a run with other settings (named in the message), or no config.json beside its checkpoint.</exception>
     public static bool ResumeOrStart(string runFolder, RunConfig config)
     {
         if (!new CheckpointStore(runFolder).Exists) return false;
-        if (!SameSettings(runFolder, config))
-            throw new DataException(runFolder, "holds a run with different settings; remove it or choose another --out");
+        if (ResumeCheck.Refusal(RunConfig.Load(Path.Combine(runFolder, "config.json")), config) is { } refusal)
+            throw new DataException(runFolder, $"holds a run with other settings: it {refusal}; remove it or choose another --out");
         return true;
     }
 
     /// <summary>The conv, op and r columns of a configuration's row: op and r belong to compact convolution only.</summary>
     public static (string Conv, string Op, int R) Columns(ModelSpec spec) => spec.Conv == ConvKind.Compact
-        ? (spec.Conv.Name(), spec.Op.Name(), spec.R)
+        ? (spec.Conv.Name(), spec.ConvOptions.Op.Name(), spec.ConvOptions.R)
         : (spec.Conv.Name(), "", 1);
 
     /// <summary>Progress label of a configuration: the conv label, with the width when it is not <paramref name="baseWidth"/>.</summary>
     public static string Label(ModelSpec spec, double baseWidth) => spec.Width == baseWidth
         ? spec.ConvLabel
         : $"{spec.ConvLabel} width {spec.Width.ToString(CultureInfo.InvariantCulture)}";
-
-    private static bool SameSettings(string runFolder, RunConfig config)
-    {
-        var path = Path.Combine(runFolder, "config.json");
-        if (!File.Exists(path)) return false;
-        var saved = RunConfig.Load(path);
-        return saved.Model.Name == config.Model.Name
-            && saved.Model.ConvLabel == config.Model.ConvLabel
-            && saved.Model.Width == config.Model.Width
-            && saved.Model.InputShape.SequenceEqual(config.Model.InputShape)
-            && saved.Training == config.Training
-            && saved.TrainLimit == config.TrainLimit
-            && saved.TestLimit == config.TestLimit
-            && saved.DataSource == config.DataSource
-            && saved.Features == config.Features
-            && saved.PostProcessing == config.PostProcessing;
-    }
 }

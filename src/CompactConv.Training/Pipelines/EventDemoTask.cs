@@ -9,7 +9,7 @@ namespace CompactConv.Pipelines;
 /// validation split's event-based F1, segment-based and event-based F1 of that epoch on the test split.
 /// Loads the soundscapes (URBAN-SED layout) that <paramref name="request"/> names.
 /// </summary>
-internal sealed class EventDemoTask(AudioDemoRecipe recipe, EventDataRequest request) : IAudioDemoTask
+internal sealed class EventDemoTask(AudioDemoRecipe recipe, AudioDataRequest request) : IAudioDemoTask
 {
     // The test clips are loaded to report their number; training is given only the training and validation splits.
     private readonly EventTaskData data = EventTaskData.Load(request with { IncludeTest = true });

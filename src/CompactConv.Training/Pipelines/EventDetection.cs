@@ -55,21 +55,8 @@ public static class EventDetection
         MinGapSeconds = 0.1,
     };
 
-    /// <summary>The data request a saved run config describes (with an optional other data folder).</summary>
-    public static EventDataRequest RequestFor(RunConfig config, string? dataDir, string? cacheDir, bool includeTest = false) => new()
-    {
-        IncludeTest = includeTest,
-        Dataset = config.Dataset,
-        DataDir = dataDir ?? config.DataDir ?? throw new DataException("config.json", "the run names no data folder; pass --data"),
-        SkipBad = config.SkipBad,
-        Features = config.Features ?? new LogMelOptions(),
-        CacheDir = cacheDir ?? config.FeatureCacheDir,
-        Seed = config.Training.Seed,
-        ValidationFraction = config.ValidationFraction,
-    };
-
     /// <summary>Builds a run config for training on <paramref name="data"/>.</summary>
-    public static RunConfig CreateConfig(EventDataRequest request, EventTaskData data, Func<int[], int, ModelSpec> buildSpec,
+    public static RunConfig CreateConfig(AudioDataRequest request, EventTaskData data, Func<int[], int, ModelSpec> buildSpec,
         TrainingOptions training, PostProcessingOptions postProcessing)
     {
         postProcessing.Validate(data.ClassNames.Count);
@@ -125,7 +112,7 @@ public static class EventDetection
     {
         var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
         EnsureFrameModel(config);
-        using var data = EventTaskData.Load(RequestFor(config, dataDir, cacheDir, includeTest: true), normalization: config.Normalization, frames: config.Model.InputShape[2]);
+        using var data = EventTaskData.Load(AudioDataRequest.For(config, dataDir, cacheDir, includeTest: true), normalization: config.Normalization, frames: config.Model.InputShape[2]);
         if (data.Test.Count == 0) throw new DataException(data.Source, "the test split has no clips");
         using var model = ImageClassification.LoadModel(runFolder, config, best);
         var post = PostProcessingOf(config);
@@ -253,36 +240,28 @@ public static class EventDetection
     private static double EventF1(EventList reference, EventList estimate, IReadOnlyList<string> classNames)
     {
         var metrics = new EventBasedMetrics(classNames);
-        var byFileRef = reference.Events.ToLookup(e => e.File);
-        var byFileEst = estimate.Events.ToLookup(e => e.File);
-        foreach (var file in reference.Files) metrics.Evaluate(byFileRef[file].ToList(), byFileEst[file].ToList());
+        foreach (var pair in SedEvaluation.PairByFile(reference, estimate)) metrics.Evaluate(pair.Reference, pair.Estimate);
         return metrics.Results().Overall.FMeasure;
     }
 
     // Before the model finds anything, precision is 0/0; selection treats that as the worst score.
     private static double F1OrZero(double f1) => double.IsFinite(f1) ? f1 : 0;
 
+    // Each clip's frames at the post-processing thresholds (before median filtering) against its targets;
+    // the targets are padded to the longest clip, the posteriors are not.
     private static double FrameF1(IReadOnlyList<ClipPosteriors> clips, EventSplitData split, PostProcessingOptions post)
     {
-        long tp = 0, fp = 0, fn = 0;
-        var targets = split.FrameTargets.data<float>();
-        long frames = split.FrameTargets.shape[1], classes = split.FrameTargets.shape[2];
+        using var scope = NewDisposeScope();
+        long classes = split.FrameTargets.shape[2];
+        var thresholds = tensor(Enumerable.Range(0, (int)classes).Select(post.ThresholdOf).ToArray());
+        var counts = new FrameCounts();
         for (int i = 0; i < clips.Count; i++)
         {
-            var p = clips[i].Posteriors;
-            for (int t = 0; t < p.GetLength(0); t++)
-            {
-                for (int k = 0; k < classes; k++)
-                {
-                    bool truth = targets[(i * frames + t) * classes + k] >= 0.5f;
-                    bool found = p[t, k] >= post.ThresholdOf(k);
-                    if (truth && found) tp++;
-                    else if (found) fp++;
-                    else if (truth) fn++;
-                }
-            }
+            using var clipScope = NewDisposeScope();
+            var posteriors = tensor(clips[i].Posteriors);
+            counts += FrameCounts.Of(posteriors, split.FrameTargets[i].narrow(0, 0, posteriors.shape[0]), thresholds);
         }
-        return tp + fp + fn == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+        return counts.F1;
     }
 
     private static void WriteMetrics(string runFolder, RunConfig config, string source, string checkpoint, PostProcessingOptions post,

@@ -10,7 +10,7 @@ namespace CompactConv.Pipelines;
 /// Log-mel features and targets of a sound event dataset: per split, normalised input [N, 1, mels, frames],
 /// frame targets [N, frames, classes] and clip targets [N, classes] (docs/event-data.md). Every clip is
 /// zero-padded (the band mean after normalisation; its targets stay 0) or cut to one frame count: the one
-/// given, else that of <see cref="EventDataRequest.ClipSeconds"/>, else the longest training clip's.
+/// given, else that of <see cref="AudioDataRequest.ClipSeconds"/>, else the longest training clip's.
 /// Per-band statistics come from the training split only.
 /// </summary>
 public sealed class EventTaskData : IDisposable
@@ -21,7 +21,7 @@ public sealed class EventTaskData : IDisposable
     /// <summary>Validation split (the layout's own or held out of train); may have no clips.</summary>
     public required EventSplitData Validation { get; init; }
 
-    /// <summary>Test split; without <see cref="EventDataRequest.IncludeTest"/> it has no clips.</summary>
+    /// <summary>Test split; without <see cref="AudioDataRequest.IncludeTest"/> it has no clips.</summary>
     public required EventSplitData Test { get; init; }
 
     /// <summary>Class names in target order.</summary>
@@ -55,7 +55,7 @@ public sealed class EventTaskData : IDisposable
     /// </summary>
     /// <exception cref="ArgumentException">Bad options or request values.</exception>
     /// <exception cref="DataException">Dataset problems, or undecodable audio without skip-bad.</exception>
-    public static EventTaskData Load(EventDataRequest request, IProgress<int>? progress = null,
+    public static EventTaskData Load(AudioDataRequest request, IProgress<int>? progress = null,
         Normalization? normalization = null, int? frames = null)
     {
         request.Features.Validate();
@@ -70,7 +70,7 @@ public sealed class EventTaskData : IDisposable
 
         var testExamples = request.IncludeTest ? splits.Test : [];
         var features = LogMelData.Extract(splits.Train.Concat(splits.Validation).Concat(testExamples).Select(e => e.AudioPath),
-            request.Features, request.CacheDir ?? SceneDataRequest.DefaultCacheDir, request.Parallelism, request.SkipBad,
+            request.Features, request.CacheDir ?? AudioDataRequest.DefaultCacheDir, request.Parallelism, request.SkipBad,
             request.DataDir, notes, progress);
         var train = Decodable(splits.Train, features);
         if (train.Count == 0)

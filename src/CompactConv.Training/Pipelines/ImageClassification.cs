@@ -43,23 +43,6 @@ public static class ImageClassification
         Training = request.Training,
     };
 
-    /// <summary>The data request a saved run config describes (with an optional other data folder).</summary>
-    public static ImageDataRequest RequestFor(RunConfig config, string? dataDirOverride = null, bool includeTest = false) => new()
-    {
-        Dataset = config.Dataset,
-        DataDir = dataDirOverride ?? config.DataDir,
-        ImageData = config.ImageData,
-        TrainLimit = config.TrainLimit,
-        TestLimit = config.TestLimit,
-        ValidationFraction = config.ValidationFraction,
-        Seed = config.Training.Seed,
-        IncludeTest = includeTest,
-    };
-
-    /// <summary>Loads the data a run config names, normalised with the config's statistics.</summary>
-    public static ImageTaskData LoadData(RunConfig config, string? dataDirOverride = null, bool includeTest = false) =>
-        ImageTaskData.Load(RequestFor(config, dataDirOverride, includeTest), config);
-
     /// <summary>
     /// Loads the model of a run folder with the weights of its last (or best) checkpoint, on
     /// <see cref="ComputeDevice.Current"/>, in evaluation mode.

@@ -14,22 +14,8 @@ namespace CompactConv.Pipelines;
 /// </summary>
 public static class SceneClassification
 {
-    /// <summary>The data request a saved run config describes (with an optional other data folder, and another feature cache than the run's).</summary>
-    public static SceneDataRequest RequestFor(RunConfig config, string? dataDir, string? cacheDir, bool includeTest = false) => new()
-    {
-        ValidationFraction = config.ValidationFraction,
-        IncludeTest = includeTest,
-        Dataset = config.Dataset,
-        DataDir = dataDir ?? config.DataDir ?? throw new DataException("config.json", "the run names no data folder; pass --data"),
-        Fold = config.Fold,
-        SkipBad = config.SkipBad,
-        Features = config.Features ?? new LogMelOptions(),
-        CacheDir = cacheDir ?? config.FeatureCacheDir,
-        Seed = config.Training.Seed,
-    };
-
     /// <summary>Builds a run config for training on <paramref name="data"/>.</summary>
-    public static RunConfig CreateConfig(SceneDataRequest request, SceneTaskData data, Func<int[], int, ModelSpec> buildSpec, TrainingOptions training) => new()
+    public static RunConfig CreateConfig(AudioDataRequest request, SceneTaskData data, Func<int[], int, ModelSpec> buildSpec, TrainingOptions training) => new()
     {
         Task = "scenes",
         Dataset = request.Dataset,
@@ -64,7 +50,7 @@ public static class SceneClassification
     public static SceneEvaluation Evaluate(string runFolder, string? dataDir, string? cacheDir, bool best, IProgress<int>? progress = null)
     {
         var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
-        using var data = SceneTaskData.Load(RequestFor(config, dataDir, cacheDir, includeTest: true), progress, config.Normalization, config.Model.InputShape[2]);
+        using var data = SceneTaskData.Load(AudioDataRequest.For(config, dataDir, cacheDir, includeTest: true), progress, config.Normalization, config.Model.InputShape[2]);
         var test = data.Test ?? throw new DataException(data.Source, "the test split has no clips");
         using var model = ImageClassification.LoadModel(runFolder, config, best);
         var probabilities = Evaluator.PredictProbabilities(model, test.Inputs, config.Training.EvalBatchSize, config.Training.Augmentation.CropFrames);

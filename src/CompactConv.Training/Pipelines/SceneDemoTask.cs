@@ -7,7 +7,7 @@ namespace CompactConv.Pipelines;
 /// on the validation split's accuracy, test accuracy of that epoch. Loads the soundscapes (TAU layout)
 /// that <paramref name="request"/> names.
 /// </summary>
-internal sealed class SceneDemoTask(AudioDemoRecipe recipe, SceneDataRequest request) : IAudioDemoTask
+internal sealed class SceneDemoTask(AudioDemoRecipe recipe, AudioDataRequest request) : IAudioDemoTask
 {
     // The test clips are loaded to report their number; training is given only the training and validation splits.
     private readonly SceneTaskData data = SceneTaskData.Load(request with { IncludeTest = true });

@@ -5,58 +5,6 @@ using static TorchSharp.torch;
 
 namespace CompactConv.Pipelines;
 
-/// <summary>What to load for a scene classification run.</summary>
-public sealed record SceneDataRequest
-{
-    /// <summary>Dataset layout name (tau2019, tau2020, esc50, urbansound8k, folders).</summary>
-    public required string Dataset { get; init; }
-
-    /// <summary>Dataset root folder.</summary>
-    public required string DataDir { get; init; }
-
-    /// <summary>Test fold (required by esc50 and urbansound8k).</summary>
-    public int? Fold { get; init; }
-
-    /// <summary>Drop unreadable files and bad metadata rows instead of failing, listing them.</summary>
-    public bool SkipBad { get; init; }
-
-    /// <summary>Log-mel front end.</summary>
-    public LogMelOptions Features { get; init; } = new();
-
-    /// <summary>Feature cache folder (default: <see cref="DefaultCacheDir"/>).</summary>
-    public string? CacheDir { get; init; }
-
-    /// <summary>Workers computing features.</summary>
-    public int Parallelism { get; init; } = Environment.ProcessorCount;
-
-    /// <summary>Seed of the dataset's own splits (folders layout, validation hold-out).</summary>
-    public int Seed { get; init; }
-
-    /// <summary>
-    /// Share of the training clips held out for validation (model selection), whole source recordings
-    /// at a time so that pieces of one recording never straddle the split; in [0, 1). Ignored when the
-    /// dataset's split files name validation clips.
-    /// </summary>
-    public double ValidationFraction { get; init; } = RunConfig.DefaultValidationFraction;
-
-    /// <summary>
-    /// Also extract and load the test split. Training leaves it out, so that nothing a run chooses can
-    /// depend on it; evaluation and <c>features</c> read it.
-    /// </summary>
-    public bool IncludeTest { get; init; }
-
-    /// <summary>The per-user cache folder: $XDG_CACHE_HOME/compactconv/features or ~/.cache/compactconv/features.</summary>
-    public static string DefaultCacheDir
-    {
-        get
-        {
-            var root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-            if (string.IsNullOrEmpty(root)) root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-            return Path.Combine(root, "compactconv", "features");
-        }
-    }
-}
-
 /// <summary>
 /// Log-mel features of a scene dataset as normalised tensors [N, 1, mels, frames], with the
 /// splits' labels, devices and provenance. Clips of different lengths are cut or zero-padded
@@ -70,7 +18,7 @@ public sealed class SceneTaskData : IDisposable
     /// <summary>Validation split (the dataset's own, or held out of training by source recording); null when there is none.</summary>
     public TensorDataset? Validation { get; init; }
 
-    /// <summary>Test split; null unless <see cref="SceneDataRequest.IncludeTest"/>.</summary>
+    /// <summary>Test split; null unless <see cref="AudioDataRequest.IncludeTest"/>.</summary>
     public TensorDataset? Test { get; init; }
 
     /// <summary>Class names.</summary>
@@ -78,9 +26,6 @@ public sealed class SceneTaskData : IDisposable
 
     /// <summary>Recording device of each test example (null where unknown); empty without the test split.</summary>
     public required IReadOnlyList<string?> TestDevices { get; init; }
-
-    /// <summary>Test examples in tensor order; empty without the test split.</summary>
-    public required IReadOnlyList<AudioExample> TestExamples { get; init; }
 
     /// <summary>Per-mel-band mean and std of the training split.</summary>
     public required Normalization Normalization { get; init; }
@@ -104,7 +49,7 @@ public sealed class SceneTaskData : IDisposable
     /// statistics and length are used.
     /// </summary>
     /// <exception cref="DataException">The dataset is broken, has fewer than two classes, or files cannot be decoded (without skip-bad).</exception>
-    public static SceneTaskData Load(SceneDataRequest request, IProgress<int>? progress = null,
+    public static SceneTaskData Load(AudioDataRequest request, IProgress<int>? progress = null,
         Normalization? normalization = null, int? frames = null)
     {
         request.Features.Validate();
@@ -119,7 +64,7 @@ public sealed class SceneTaskData : IDisposable
         var test = request.IncludeTest ? splits.Test.ToList() : [];
 
         var features = LogMelData.Extract(train.Concat(validation).Concat(test).Select(e => e.Path), request.Features,
-            request.CacheDir ?? SceneDataRequest.DefaultCacheDir, request.Parallelism, request.SkipBad, request.DataDir, notes, progress);
+            request.CacheDir ?? AudioDataRequest.DefaultCacheDir, request.Parallelism, request.SkipBad, request.DataDir, notes, progress);
         foreach (var part in new[] { train, validation, test }) part.RemoveAll(e => features.Failed.Contains(e.Path));
 
         var classIndex = splits.ClassNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => (long)p.i, StringComparer.Ordinal);
@@ -137,7 +82,6 @@ public sealed class SceneTaskData : IDisposable
             Test = Part(test),
             ClassNames = splits.ClassNames,
             TestDevices = test.Select(e => e.Device).ToList(),
-            TestExamples = test,
             Normalization = normalization,
             Source = $"{splits.Source}; decoded {train.Count:N0} train / {validation.Count:N0} validation{testText} clips" + (notes.Count > 0 ? $" ({notes.Count} note(s))" : ""),
             Notes = notes,

@@ -13,7 +13,7 @@ public static class EvaluationReports
     /// Writes metrics.json (accuracy, macro and class-wise accuracy, log-loss, confusion matrix, and
     /// device-wise accuracy when <paramref name="byDevice"/> is given), confusion.csv and confusion.png.
     /// Keys that do not apply are left out rather than written empty: device-wise accuracy for image
-    /// runs (pass null), op and r for conv kinds without a channel pool or group size, as in config.json.
+    /// runs (pass null), op and r for conv kinds without a channel pool or group size.
     /// </summary>
     public static void Write(string runFolder, ClassificationMetrics metrics, IReadOnlyDictionary<string, double>? byDevice, RunConfig config, string dataSource, string checkpoint)
     {
@@ -24,8 +24,8 @@ public static class EvaluationReports
             ["model"] = model.Name,
             ["conv"] = model.Conv.Name(),
         };
-        if (model.Conv.UsesChannelPool()) document["op"] = model.Op.Name();
-        if (model.Conv.UsesGroupSize()) document["r"] = model.R;
+        if (model.Conv.UsesChannelPool()) document["op"] = model.ConvOptions.Op.Name();
+        if (model.Conv.UsesGroupSize()) document["r"] = model.ConvOptions.R;
         document["checkpoint"] = checkpoint;
         document["data"] = dataSource;
         document["samples"] = metrics.Count;

@@ -1,3 +1,4 @@
+using CompactConv.Metrics.Sed;
 using CompactConv.Runtime;
 using CompactConv.Models;
 using CompactConv.Training.Augmentation;
@@ -118,8 +119,7 @@ public sealed class EventTrainer
     public static double FrameF1(Tensor posteriors, Tensor targets, double threshold = 0.5)
     {
         using var scope = NewDisposeScope();
-        var (tp, fp, fn) = Count(posteriors.ge(threshold), targets.ge(0.5));
-        return F1(tp, fp, fn);
+        return FrameCounts.Of(posteriors, targets, tensor(threshold)).F1;
     }
 
     // The epoch's running sums: loss times batch length, and the frame decision counts of the training F1.
@@ -164,21 +164,14 @@ public sealed class EventTrainer
             epoch.BackwardAndStep(loss);
 
             tally[LossSum] += lossValue * length;
-            var counts = Count(frameLogits.detach().ge(0), targets[0].ge(0.5));
-            tally[Tp] += counts.Tp;
-            tally[Fp] += counts.Fp;
-            tally[Fn] += counts.Fn;
+            var counts = FrameCounts.Of(frameLogits.detach().ge(0), targets[0].ge(FrameCounts.TargetThreshold));
+            tally[Tp] += counts.TruePositives;
+            tally[Fp] += counts.FalsePositives;
+            tally[Fn] += counts.FalseNegatives;
             observer.StepCompleted(epoch.Epoch, step + 1, epoch.StepsPerEpoch, lossValue);
         }
         double seconds = epoch.TrainingSeconds();
         return new EventEpochRecord(epoch.Epoch, learningRate, tally[LossSum] / train.Count,
-            F1((long)tally[Tp], (long)tally[Fp], (long)tally[Fn]), double.NaN, seconds, train.Count / seconds);
+            new FrameCounts((long)tally[Tp], (long)tally[Fp], (long)tally[Fn]).F1, double.NaN, seconds, train.Count / seconds);
     }
-
-    private static (long Tp, long Fp, long Fn) Count(Tensor predicted, Tensor truth) => (
-        predicted.logical_and(truth).sum().item<long>(),
-        predicted.logical_and(truth.logical_not()).sum().item<long>(),
-        predicted.logical_not().logical_and(truth).sum().item<long>());
-
-    private static double F1(long tp, long fp, long fn) => tp + fp + fn == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
 }

@@ -14,8 +14,8 @@ namespace CompactConv.Training;
 /// </summary>
 /// <remarks>
 /// The comparison runs over config.json's own fields, so a setting added later is refused by default.
-/// Settings only one side records are not compared: those an older version did not write, and those a
-/// model kind leaves out (r, op, grouping), whose difference shows in <c>conv</c>.
+/// Settings only one side records are not compared: those an older version did not write. The conv
+/// options are compared whole, whichever fields the conv kind reads, and named by their own names (r, op).
 /// </remarks>
 internal sealed class ResumeCheck
 {
@@ -46,6 +46,7 @@ internal sealed class ResumeCheck
         public string Name => Path switch
         {
             "model.name" => "model",
+            _ when Path.StartsWith("model.conv_options.", StringComparison.Ordinal) => Path["model.conv_options.".Length..],
             _ when Path.StartsWith("model.", StringComparison.Ordinal) => Path["model.".Length..],
             _ when Path.StartsWith("training.", StringComparison.Ordinal) => Path["training.".Length..],
             _ => Path,
@@ -61,6 +62,34 @@ internal sealed class ResumeCheck
     /// </exception>
     public static ResumeCheck Compare(RunConfig saved, RunConfig requested, string runFolder)
     {
+        var (refused, changes) = Differences(saved, requested);
+        if (refused.Count > 0)
+        {
+            throw new ArgumentException(
+                $"--resume: the run in {runFolder} {RefusedText(refused)} " +
+                "(a resumed run may only train more --epochs or change --max-minutes, --prefetch or --cache)");
+        }
+        return new ResumeCheck(saved, changes);
+    }
+
+    /// <summary>
+    /// The one "same run" rule: null when <paramref name="requested"/> continues the run that <paramref name="saved"/>
+    /// describes (only settings a resume may change differ), else why not ("was trained with r=2; these options ask
+    /// for r=4"). <see cref="Compare"/> enforces it for --resume; demos use it to choose between resuming a run
+    /// folder and refusing it, so that a demo never resumes a run that the resume itself would refuse, nor
+    /// refuses one that a resume would accept.
+    /// </summary>
+    public static string? Refusal(RunConfig saved, RunConfig requested)
+    {
+        var (refused, _) = Differences(saved, requested);
+        return refused.Count == 0 ? null : RefusedText(refused);
+    }
+
+    private static string RefusedText(List<Difference> refused) =>
+        $"was trained with {List(refused, d => d.From)}; these options ask for {List(refused, d => d.To)}";
+
+    private static (List<Difference> Refused, List<Difference> Changes) Differences(RunConfig saved, RunConfig requested)
+    {
         var before = Settings(saved);
         var after = Settings(requested);
         var refused = new List<Difference>();
@@ -71,13 +100,7 @@ internal sealed class ResumeCheck
             bool fewerEpochs = path == "training.epochs" && asked!.GetValue<int>() < was!.GetValue<int>();
             (Changeable.ContainsKey(path) && !fewerEpochs ? changes : refused).Add(new Difference(path, was, asked));
         }
-        if (refused.Count > 0)
-        {
-            throw new ArgumentException(
-                $"--resume: the run in {runFolder} was trained with {List(refused, d => d.From)}; these options ask for {List(refused, d => d.To)} " +
-                "(a resumed run may only train more --epochs or change --max-minutes, --prefetch or --cache)");
-        }
-        return new ResumeCheck(saved, changes);
+        return (refused, changes);
     }
 
     /// <summary>

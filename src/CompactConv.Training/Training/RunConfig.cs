@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using CompactConv.Layers;
 using CompactConv.Models;
 
 namespace CompactConv.Training;
@@ -107,24 +106,8 @@ public sealed record RunConfig
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter(new LowerCaseNamingPolicy()) },
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitUnusedConvOptions } },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
-
-    // A model spec lists r, op and grouping only for the kinds that read them, so a standard run's
-    // config does not suggest that it pooled anything. Reading a file without them keeps the defaults.
-    private static void OmitUnusedConvOptions(JsonTypeInfo info)
-    {
-        if (info.Type != typeof(ModelSpec)) return;
-        foreach (var property in info.Properties)
-        {
-            property.ShouldSerialize = property.Name switch
-            {
-                "r" => (spec, _) => ((ModelSpec)spec).Conv.UsesGroupSize(),
-                "op" or "grouping" => (spec, _) => ((ModelSpec)spec).Conv.UsesChannelPool(),
-                _ => property.ShouldSerialize,
-            };
-        }
-    }
 
     /// <summary>Serialises to indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);

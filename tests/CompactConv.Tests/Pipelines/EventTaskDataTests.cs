@@ -43,7 +43,7 @@ public sealed class EventTaskDataTests : IDisposable
     private static void WriteLines(string root, string relative, params string[] lines) =>
         Data.Audio.AudioFixtures.WriteLines(root, relative, lines);
 
-    private EventDataRequest Request(double? clipSeconds = null, bool skipBad = false, IReadOnlyList<EventSplitFile>? splitFiles = null) => new()
+    private AudioDataRequest Request(double? clipSeconds = null, bool skipBad = false, IReadOnlyList<EventSplitFile>? splitFiles = null) => new()
     {
         Dataset = "tsv",
         DataDir = Root,

@@ -10,7 +10,7 @@ public class TimeBudgetTests
     // 48 images in batches of 16: three steps an epoch. Stochastic pooling and mixup draw random numbers every step.
     private static RunConfig Config(int epochs, double? maxMinutes) => SyntheticImages.Config(epochs, ConvKind.Compact) with
     {
-        Model = SyntheticImages.Config(1).Model with { Op = ChannelPoolOp.Stochastic },
+        Model = SyntheticImages.Config(1).Model with { ConvOptions = ConvOptions.Default with { Op = ChannelPoolOp.Stochastic } },
         Training = SyntheticImages.Config(epochs).Training with
         {
             MaxMinutes = maxMinutes,

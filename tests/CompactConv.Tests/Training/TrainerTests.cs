@@ -75,7 +75,7 @@ public class TrainerTests
         using var test = SyntheticImages.Make(16, seed: 4);
         var config = SyntheticImages.Config(epochs: 3, kind: CompactConv.Layers.ConvKind.Compact) with
         {
-            Model = SyntheticImages.Config(1).Model with { Op = CompactConv.Layers.ChannelPoolOp.Stochastic },
+            Model = SyntheticImages.Config(1).Model with { ConvOptions = CompactConv.Layers.ConvOptions.Default with { Op = CompactConv.Layers.ChannelPoolOp.Stochastic } },
         };
 
         var straight = new Trainer(config, straightFolder.Path).Run(train, test, resume: false);

@@ -31,19 +31,30 @@ public static class SedEvaluation
         var onsets = new EventBasedMetrics(labels, options.CollarSeconds, options.OffsetRatio, evaluateOffset: false,
             zeroScoreForEmptyOutput: options.ZeroScoreForEmptyOutput);
 
+        foreach (var pair in PairByFile(reference, estimate))
+        {
+            segment.Evaluate(pair.Reference, pair.Estimate);
+            events.Evaluate(pair.Reference, pair.Estimate);
+            onsets.Evaluate(pair.Reference, pair.Estimate);
+        }
+        return new SedEvaluationResult(segment.Results(), events.Results(), onsets.Results(), options);
+    }
+
+    /// <summary>
+    /// The file pairing of <see cref="Evaluate"/>, for scorers that compute only part of its metrics (the
+    /// event F1 that selects epochs and tunes thresholds): every file of the reference (listed or named by an
+    /// event), then every file only the estimate names, each once, with its events in list order.
+    /// </summary>
+    public static IEnumerable<FileEvents> PairByFile(EventList reference, EventList estimate)
+    {
         var referenceByFile = ByFile(reference);
         var estimateByFile = ByFile(estimate);
         var files = reference.Files.Concat(reference.Events.Select(e => e.File))
             .Concat(estimate.Files).Concat(estimate.Events.Select(e => e.File)).Distinct(StringComparer.Ordinal);
         foreach (string file in files)
         {
-            var fileReference = referenceByFile.GetValueOrDefault(file) ?? [];
-            var fileEstimate = estimateByFile.GetValueOrDefault(file) ?? [];
-            segment.Evaluate(fileReference, fileEstimate);
-            events.Evaluate(fileReference, fileEstimate);
-            onsets.Evaluate(fileReference, fileEstimate);
+            yield return new FileEvents(file, referenceByFile.GetValueOrDefault(file) ?? [], estimateByFile.GetValueOrDefault(file) ?? []);
         }
-        return new SedEvaluationResult(segment.Results(), events.Results(), onsets.Results(), options);
     }
 
     /// <summary>The labels of both lists, in ordinal order: the classes evaluated by default.</summary>
