@@ -23,6 +23,9 @@ public enum ScheduleKind
 /// <summary>Hyper-parameters of a training run. Saved in config.json so a run can be resumed or reproduced.</summary>
 public sealed record TrainingOptions
 {
+    /// <summary>The most batches the image loader thread may have ready ahead of the trainer.</summary>
+    public const int MaxPrefetch = 16;
+
     /// <summary>Number of passes over the training set.</summary>
     public int Epochs { get; init; } = 10;
 
@@ -80,7 +83,8 @@ public sealed record TrainingOptions
     /// </summary>
     public Augmentation.ImageAugmentationOptions ImageAugmentation { get; init; } = new();
 
-    /// <summary>Image batches the loader thread prepares ahead of the model (0: on the training thread).</summary>
+    /// <summary>Image batches the loader thread prepares ahead of the model (2 to 4 keep one step's worth of slack
+    /// without holding much memory); 0 prepares each batch on the training thread when it is asked for.</summary>
     public int Prefetch { get; init; } = 2;
 
     /// <summary>Batch size used for evaluation.</summary>
@@ -102,8 +106,8 @@ public sealed record TrainingOptions
         if (ClipGradNorm is { } clip && !(clip > 0 && double.IsFinite(clip))) throw new ArgumentException($"--clip-grad must be a positive number, got {clip}");
         if (MaxMinutes is { } minutes && !(minutes > 0 && double.IsFinite(minutes))) throw new ArgumentException($"--max-minutes must be a positive number, got {minutes}");
         if (EvalBatchSize < 1) throw new ArgumentException($"eval batch size must be at least 1, got {EvalBatchSize}");
-        if (Prefetch is < 0 or > Batches.ImageBatchOptions.MaxPrefetch)
-            throw new ArgumentException($"--prefetch must be 0 to {Batches.ImageBatchOptions.MaxPrefetch}, got {Prefetch}");
+        if (Prefetch is < 0 or > MaxPrefetch)
+            throw new ArgumentException($"--prefetch must be 0 to {MaxPrefetch}, got {Prefetch}");
         Augmentation.Validate();
         ImageAugmentation.Validate();
     }

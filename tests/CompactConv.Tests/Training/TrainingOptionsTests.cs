@@ -40,7 +40,7 @@ public class TrainingOptionsTests
         { Defaults with { MaxMinutes = double.NaN }, "--max-minutes" },
         { Defaults with { EvalBatchSize = 0 }, "eval batch size" },
         { Defaults with { Prefetch = -1 }, "--prefetch" },
-        { Defaults with { Prefetch = ImageBatchOptions.MaxPrefetch + 1 }, "--prefetch" },
+        { Defaults with { Prefetch = TrainingOptions.MaxPrefetch + 1 }, "--prefetch" },
         { Defaults with { Augmentation = new AugmentationOptions { MixupAlpha = -0.2 } }, "--mixup" },
         { Defaults with { Augmentation = new AugmentationOptions { MixupAlpha = double.NaN } }, "--mixup" },
         { Defaults with { Augmentation = new AugmentationOptions { MixupAlpha = double.PositiveInfinity } }, "--mixup" },
@@ -63,7 +63,7 @@ public class TrainingOptionsTests
         Defaults with { ClipGradNorm = null, MaxMinutes = null },
         Defaults with { ClipGradNorm = 1e-6, MaxMinutes = 0.01 },
         Defaults with { Prefetch = 0 },
-        Defaults with { Prefetch = ImageBatchOptions.MaxPrefetch },
+        Defaults with { Prefetch = TrainingOptions.MaxPrefetch },
         Defaults with { Augmentation = new AugmentationOptions { MixupAlpha = 0, TimeMasks = 0, FrequencyMasks = 0, TimeMaskWidth = 1, FrequencyMaskWidth = 1, CropFrames = 1 } },
         Defaults with { ImageAugmentation = new ImageAugmentationOptions { CropPadding = 0, CutoutSize = 0 } },
     };
