@@ -47,8 +47,10 @@ public sealed class ImageBatchSource : IDisposable
         this.options = options;
         // Made float32 once, as TensorDataset.Normalize's scalars are, and kept out of any caller's
         // dispose scope: they live as long as the source and are only read by the loader thread.
-        mean = tensor(normalization.Mean.Select(m => (float)m).ToArray()).view(1, -1, 1, 1).DetachFromDisposeScope();
-        std = tensor(normalization.Std.Select(s => (float)s).ToArray()).view(1, -1, 1, 1).DetachFromDisposeScope();
+        // Made in their final shape: a view of a temporary would leave the temporary's handle undisposed.
+        long[] shape = [1, train.Channels, 1, 1];
+        mean = tensor(normalization.Mean.Select(m => (float)m).ToArray(), shape).DetachFromDisposeScope();
+        std = tensor(normalization.Std.Select(s => (float)s).ToArray(), shape).DetachFromDisposeScope();
     }
 
     /// <summary>Training images.</summary>
