@@ -67,7 +67,8 @@ public sealed class EventTrainer
         options.Validate();
         if (options.Augmentation.CropFrames is not null)
         {
-            throw new ArgumentException("Augmentation.CropFrames does not apply to sound event detection: crops would have to cut the frame targets", nameof(options));
+            throw new InvalidOptionException($"{nameof(TrainingOptions.Augmentation)}.{nameof(AugmentationOptions.CropFrames)}",
+                "does not apply to sound event detection: crops would have to cut the frame targets");
         }
     }
 

@@ -180,7 +180,7 @@ public class TrainingApiTests
     public void ImpossibleOptionsAreRefusedBeforeTraining()
     {
         using var model = Seeded();
-        Assert.Throws<ArgumentException>(() => new Trainer(model, Options(1) with { BatchSize = 0 }));
+        Assert.Equal("BatchSize", Assert.Throws<InvalidOptionException>(() => new Trainer(model, Options(1) with { BatchSize = 0 })).Property);
         Assert.Throws<ArgumentNullException>(() => new Trainer(null!, Options(1)));
     }
 

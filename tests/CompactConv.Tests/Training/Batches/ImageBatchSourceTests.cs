@@ -198,9 +198,9 @@ public class ImageBatchSourceTests
     {
         var data = Images();
         Assert.Throws<ArgumentException>(() => new ImageBatchSource(data, new Normalization([0.5], [0.2]), new TrainingOptions()));
-        Assert.Throws<ArgumentException>(() => Source(data, prefetch: 17));
-        Assert.Throws<ArgumentException>(() => Source(data, prefetch: 0, batch: 0));
-        Assert.Throws<ArgumentException>(() => Source(data, prefetch: 0, new ImageAugmentationOptions { CutoutSize = -1 }));
+        Assert.Equal("Prefetch", Assert.Throws<InvalidOptionException>(() => Source(data, prefetch: 17)).Property);
+        Assert.Equal("BatchSize", Assert.Throws<InvalidOptionException>(() => Source(data, prefetch: 0, batch: 0)).Property);
+        Assert.Equal("ImageAugmentation.CutoutSize", Assert.Throws<InvalidOptionException>(() => Source(data, prefetch: 0, new ImageAugmentationOptions { CutoutSize = -1 })).Property);
         using var source = Source(data, prefetch: 0);
         Assert.Throws<ArgumentOutOfRangeException>(() => source.Batch(1, 3));
     }
