@@ -30,7 +30,7 @@ public sealed class EventTrainer
     /// frame logits [N, frames, classes], with <paramref name="options"/>; nothing is written, and the module
     /// ends holding the best epoch's weights (by <see cref="ValidationScorer"/>, else the last epoch's).
     /// </summary>
-    /// <exception cref="ArgumentException">An option is impossible, or asks for crops (which would cut the frame targets).</exception>
+    /// <exception cref="InvalidOptionException">An option is impossible, or asks for crops (which would cut the frame targets).</exception>
     public EventTrainer(nn.Module<Tensor, Tensor> model, TrainingOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -42,7 +42,7 @@ public sealed class Trainer
     private readonly TrainingOptions options;
 
     /// <summary>Trains <paramref name="model"/>, a module of the caller's (it stays theirs to dispose), with <paramref name="options"/>.</summary>
-    /// <exception cref="ArgumentException">An option is impossible; the message names the property.</exception>
+    /// <exception cref="InvalidOptionException">An option is impossible; it names the property.</exception>
     public Trainer(nn.Module<Tensor, Tensor> model, TrainingOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
