@@ -53,7 +53,8 @@ public static class CommandRunner
     /// </summary>
     public static string OneLine(Exception e)
     {
-        string message = e.Message;
+        // The library names the options property; the user typed a flag.
+        string message = e is CompactConv.Training.InvalidOptionException option ? OptionFlags.Reword(option) : e.Message;
         foreach (var marker in LibTorchTraceMarkers)
         {
             int at = message.IndexOf(marker, StringComparison.Ordinal);

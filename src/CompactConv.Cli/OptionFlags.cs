@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CompactConv.Training;
 
 namespace CompactConv.Cli;
 
@@ -32,12 +33,12 @@ public static class OptionFlags
         ["TrainingOptions.MaxMinutes"] = "--max-minutes",
         ["TrainingOptions.Seed"] = "--seed",
         ["TrainingOptions.Prefetch"] = "--prefetch",
-        ["AugmentationOptions.MixupAlpha"] = "--mixup",
-        ["AugmentationOptions.TimeMasks"] = "--time-masks",
-        ["AugmentationOptions.FrequencyMasks"] = "--freq-masks",
-        ["AugmentationOptions.CropFrames"] = "--crop-frames",
-        ["ImageAugmentationOptions.CropPadding"] = "--crop-padding",
-        ["ImageAugmentationOptions.CutoutSize"] = "--cutout",
+        ["TrainingOptions.Augmentation.MixupAlpha"] = "--mixup",
+        ["TrainingOptions.Augmentation.TimeMasks"] = "--time-masks",
+        ["TrainingOptions.Augmentation.FrequencyMasks"] = "--freq-masks",
+        ["TrainingOptions.Augmentation.CropFrames"] = "--crop-frames",
+        ["TrainingOptions.ImageAugmentation.CropPadding"] = "--crop-padding",
+        ["TrainingOptions.ImageAugmentation.CutoutSize"] = "--cutout",
         ["ModelSpec.Name"] = "--model",
         ["ModelSpec.Width"] = "--width",
         ["ImageDataRequest.DataDir"] = "--data",
@@ -47,9 +48,17 @@ public static class OptionFlags
         ["ImageDatasetOptions.TestFraction"] = "--test-fraction",
         ["ImageDatasetOptions.SkipBad"] = "--skip-bad",
         ["ImageDatasetOptions.Height"] = "--image-size",
-        ["TorchRuntime.Configure(threads)"] = "--threads",
-        ["ComputeDevice.Parse(name)"] = "--device",
     };
+
+    /// <summary>The flag of a <see cref="TrainingOptions"/> property path such as <c>Augmentation.CropFrames</c>; null where no flag sets it.</summary>
+    public static string? FlagOf(string trainingOptionsProperty) => Flags.GetValueOrDefault($"{nameof(TrainingOptions)}.{trainingOptionsProperty}");
+
+    /// <summary>A refused training option as the command line names it: its flag and the reason, or the library's words where no flag sets it.</summary>
+    public static string Reword(InvalidOptionException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return FlagOf(e.Property) is { } flag ? $"{flag} {e.Reason}" : e.Message;
+    }
 
     /// <summary><paramref name="message"/> with every library name of <see cref="Flags"/> replaced by its flag.</summary>
     public static string ToFlags(string message)

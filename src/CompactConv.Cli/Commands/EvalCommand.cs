@@ -39,7 +39,8 @@ public static class EvalCommand
             if (config.Task == "events")
             {
                 string cacheDir = Path.GetFullPath(parse.GetValue(cache) ?? config.FeatureCacheDir ?? AudioDataRequest.DefaultCacheDir);
-                var evaluation = EventDetection.Evaluate(folder, parse.GetValue(data), cacheDir, parse.GetValue(best), parse.GetValue(tune), parse.GetValue(merge));
+                var evaluation = EventDetection.Evaluate(folder, parse.GetValue(data), cacheDir, parse.GetValue(best), parse.GetValue(tune), parse.GetValue(merge),
+                    GlobalOptions.DeviceOf(parse));
                 System.Console.WriteLine($"features: cache in {cacheDir}");
                 PrintEvents(evaluation);
                 System.Console.WriteLine($"wrote {Path.Combine(folder, "metrics.json")}, {evaluation.EstimatePath}, {evaluation.ReferencePath}, {evaluation.DurationsPath} and {evaluation.ScoresPath}");
@@ -48,13 +49,13 @@ public static class EvalCommand
             if (config.Task == "scenes")
             {
                 var evaluation = FeatureProgress.Run("features", progress =>
-                    SceneClassification.Evaluate(folder, parse.GetValue(data), parse.GetValue(cache), parse.GetValue(best), progress));
+                    SceneClassification.Evaluate(folder, parse.GetValue(data), parse.GetValue(cache), parse.GetValue(best), progress, GlobalOptions.DeviceOf(parse)));
                 System.Console.WriteLine(FeatureProgress.Describe(evaluation.Extraction));
                 Print(evaluation.Metrics, evaluation.Source, evaluation.ByDevice);
             }
             else
             {
-                var metrics = ImageClassification.Evaluate(folder, parse.GetValue(data), parse.GetValue(best), out string source);
+                var metrics = ImageClassification.Evaluate(folder, parse.GetValue(data), parse.GetValue(best), out string source, GlobalOptions.DeviceOf(parse));
                 Print(metrics, source, null);
             }
             System.Console.WriteLine($"wrote {Path.Combine(folder, "metrics.json")}");

@@ -40,7 +40,7 @@ public sealed class ModelOptions
     public ModelSpec ToSpec(ParseResult parse, int[] inputShape, int numClasses)
     {
         string model = parse.GetValue(Model)!;
-        if (!ModelRegistry.Names.Contains(model, StringComparer.OrdinalIgnoreCase))
+        if (!ModelRegistry.Contains(model))
         {
             throw new UsageException($"--model: unknown model '{model}' (expected one of: {string.Join(", ", ModelRegistry.Names)})");
         }

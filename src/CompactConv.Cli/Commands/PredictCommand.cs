@@ -32,8 +32,8 @@ public static class PredictCommand
             RunFolderWarning.IfBeingWritten(runFolder);
             var predictions = config.Task switch
             {
-                "image" => ImageClassification.Predict(runFolder, parse.GetValue(files)!),
-                "scenes" => SceneClassification.Predict(runFolder, parse.GetValue(files)!),
+                "image" => ImageClassification.Predict(runFolder, parse.GetValue(files)!, GlobalOptions.DeviceOf(parse)),
+                "scenes" => SceneClassification.Predict(runFolder, parse.GetValue(files)!, GlobalOptions.DeviceOf(parse)),
                 var task => throw new UsageException($"--checkpoint {runFolder}: predict takes image and scenes runs, not {task} runs (use detect for events)"),
             };
             if (parse.GetValue(json))

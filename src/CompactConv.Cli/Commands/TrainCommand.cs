@@ -2,9 +2,7 @@ using System.CommandLine;
 using CompactConv.Cli.Rendering;
 using CompactConv.Data.Events;
 using CompactConv.Pipelines;
-using CompactConv.Runtime;
 using CompactConv.Training;
-using CompactConv.Training.Batches;
 
 namespace CompactConv.Cli.Commands;
 
@@ -121,11 +119,10 @@ public static class TrainCommand
         foreach (var note in taskData.Notes) System.Console.WriteLine($"note: {note}");
         var config = ImageClassification.CreateConfig(request, taskData);
         if (!config.Training.ImageAugmentation.Any)
-            return Run(config, run, taskData.Source, taskData.Train.Count, trainer => trainer.Run(taskData.Train, taskData.Validation, run.Resuming));
+            return Run(parse, config, run, taskData.Source, taskData.Train.Count, trainer => trainer.Run(taskData.Train, taskData.Validation, run.Resuming));
         // Augmented batches come from the input pipeline, prepared on a loader thread while the model trains.
-        using var batches = ImageBatchSource.ForRun(config, taskData.TrainImages);
         System.Console.WriteLine($"pipeline: augmentation {config.Training.ImageAugmentation.Describe()}, prefetch {config.Training.Prefetch}");
-        return Run(config, run, taskData.Source, taskData.Train.Count, trainer => trainer.Run(batches, taskData.Validation, run.Resuming));
+        return Run(parse, config, run, taskData.Source, taskData.Train.Count, trainer => trainer.Run(taskData.TrainImages, taskData.Validation, run.Resuming));
     }
 
     private static int TrainScenes(ParseResult parse, Option<string?> dataset, Option<string?> data, ModelOptions model,
@@ -141,7 +138,7 @@ public static class TrainCommand
         System.Console.WriteLine(FeatureProgress.Describe(taskData.Extraction));
         foreach (var note in taskData.Notes.Take(20)) System.Console.WriteLine($"note: {note}");
         var config = SceneClassification.CreateConfig(request, taskData, (shape, classes) => model.ToSpec(parse, shape, classes), options);
-        return Run(config, run, taskData.Source, taskData.Train.Count, trainer => trainer.Run(taskData.Train, taskData.Validation, run.Resuming));
+        return Run(parse, config, run, taskData.Source, taskData.Train.Count, trainer => trainer.Run(taskData.Train, taskData.Validation, run.Resuming));
     }
 
     private static int TrainEvents(ParseResult parse, Option<string?> dataset, Option<string?> data, ModelOptions model,
@@ -164,7 +161,7 @@ public static class TrainCommand
         System.Console.WriteLine($"data: {taskData.Source}");
         System.Console.WriteLine($"model: {config.Model.Name} {config.Model.ConvLabel}, {config.Training.Epochs} epochs -> {run.Folder}");
         var result = ProgressRenderer.Train(config.Model.ConvLabel,
-            observer => EventDetection.Train(config, run.Folder, taskData, run.Resuming, observer, run.Stop), "clips");
+            observer => EventDetection.Train(config, run.Folder, taskData, run.Resuming, observer, run.Stop, GlobalOptions.DeviceOf(parse)), "clips");
         ReportStop(result.Stop, run.Folder);
         if (result.History.Count > 0)
         {
@@ -174,12 +171,14 @@ public static class TrainCommand
         return ExitCodes.Success;
     }
 
-    private static int Run(RunConfig config, RunTarget run, string source, long trainCount, Func<Trainer, TrainingResult> train)
+    private static int Run(ParseResult parse, RunConfig config, RunTarget run, string source, long trainCount, Func<Trainer, TrainingResult> train)
     {
         string runFolder = run.Folder;
+        var device = GlobalOptions.DeviceOf(parse);
         System.Console.WriteLine($"data: {source}");
-        System.Console.WriteLine($"model: {config.Model.Name} {config.Model.ConvLabel}, {config.Training.Epochs} epochs on {ComputeDevice.Current} -> {runFolder}");
-        var result = ProgressRenderer.Train(config.Model.ConvLabel, observer => train(new Trainer(config, runFolder, observer, stop: run.Stop)), ProgressRenderer.UnitOf(config.Task));
+        System.Console.WriteLine($"model: {config.Model.Name} {config.Model.ConvLabel}, {config.Training.Epochs} epochs on {device} -> {runFolder}");
+        var result = ProgressRenderer.Train(config.Model.ConvLabel,
+            observer => train(new Trainer(config, runFolder, observer, stop: run.Stop) { Device = device }), ProgressRenderer.UnitOf(config.Task));
         ReportStop(result.Stop, runFolder);
         // A budget can run out before the first epoch completes: then there is no accuracy yet.
         if (result.History.Count > 0)

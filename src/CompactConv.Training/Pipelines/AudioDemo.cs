@@ -49,7 +49,7 @@ public static class AudioDemo
             string runFolder = Path.Combine(options.OutDir, Demo.RunName(config.Model));
             using var runLock = RunFolder.Lock(runFolder, "demo", observer.Note);
             bool resume = DemoRuns.ResumeOrStart(runFolder, config);
-            rows.Add(task.Run(config, runFolder, resume, observer.ForRun(DemoRuns.Label(config.Model, recipe.Width)), stop));
+            rows.Add(task.Run(config, runFolder, resume, observer.ForRun(DemoRuns.Label(config.Model, recipe.Width)), stop, options.Device));
         }
         DemoTable.Write(options.OutDir, recipe.Title, Notes(recipe, set, task, options), rows, observer);
         return rows;

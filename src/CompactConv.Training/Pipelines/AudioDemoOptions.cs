@@ -22,6 +22,9 @@ public sealed record AudioDemoOptions
     /// <summary>The task.</summary>
     public required AudioDemoTask Task { get; init; }
 
+    /// <summary>Where the models train and are evaluated (the CPU by default).</summary>
+    public TorchSharp.torch.Device Device { get; init; } = TorchSharp.torch.CPU;
+
     /// <summary>Quick mode: fewer epochs and only the baseline and compact(max, r=2).</summary>
     public bool Quick { get; init; }
 

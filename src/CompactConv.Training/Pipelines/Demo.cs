@@ -53,6 +53,9 @@ public sealed record DemoOptions
     /// <summary>Output folder (one run folder per configuration, plus results.csv and report.md).</summary>
     public string OutDir { get; init; } = Path.Combine("runs", "demo");
 
+    /// <summary>Where the models train and are evaluated (the CPU by default).</summary>
+    public TorchSharp.torch.Device Device { get; init; } = TorchSharp.torch.CPU;
+
     /// <summary>Optional folder holding a full copy of Fashion-MNIST.</summary>
     public string? DataDir { get; init; }
 
@@ -182,10 +185,10 @@ public static class Demo
             };
             string runFolder = Path.Combine(options.OutDir, RunName(spec));
             string label = DemoRuns.Label(spec, 1.0);
-            trained.Add(RunOne(config, runFolder, label, data, observer, stop));
+            trained.Add(RunOne(config, runFolder, label, data, observer, stop, options.Device));
         }
 
-        var timing = TimeInference(trained, data.InputShape, options.InferenceTiming, observer);
+        var timing = TimeInference(trained, data.InputShape, options.InferenceTiming, observer, options.Device);
         foreach (var note in timing.Notes) observer.Note(note);
         var results = trained.Select((run, i) => run.ToResult(timing.Timing.Variants[i])).ToList();
 
@@ -238,27 +241,29 @@ public static class Demo
         }
     }
 
-    private static TrainedRun RunOne(RunConfig config, string runFolder, string label, ImageTaskData data, IDemoObserver observer, StopToken? stop)
+    private static TrainedRun RunOne(RunConfig config, string runFolder, string label, ImageTaskData data, IDemoObserver observer, StopToken? stop,
+        Device device)
     {
         using var runLock = RunFolder.Lock(runFolder, "demo", observer.Note);
         bool resume = DemoRuns.ResumeOrStart(runFolder, config);
-        var result = new Trainer(config, runFolder, observer.ForRun(label), stop: stop).Run(data.Train, data.Validation, resume);
+        var result = new Trainer(config, runFolder, observer.ForRun(label), stop: stop) { Device = device }.Run(data.Train, data.Validation, resume);
         DemoRuns.ThrowIfStopped(result.Stop, runFolder);
 
         // The weights of the epoch chosen on validation data meet the test split once, here.
-        using var model = ImageClassification.LoadModel(runFolder, config, best: true);
+        using var model = ImageClassification.LoadModel(runFolder, config, best: true, device);
         var test = Evaluator.Evaluate(model, data.Test!, config.ClassNames, config.Training.EvalBatchSize);
         var cost = ModelCost.Measure(model, config.Model.InputShape.Select(d => (long)d).ToArray());
         return new TrainedRun(config, runFolder, label, result, test.Accuracy, cost.Parameters, cost.Macs);
     }
 
     /// <summary>Times the best weights of every trained run side by side, relative to the standard model.</summary>
-    private static InferenceComparison TimeInference(IReadOnlyList<TrainedRun> runs, int[] inputShape, InferenceTimingOptions options, IDemoObserver observer)
+    private static InferenceComparison TimeInference(IReadOnlyList<TrainedRun> runs, int[] inputShape, InferenceTimingOptions options, IDemoObserver observer,
+        Device device)
     {
         var models = new List<(string, nn.Module<Tensor, Tensor>)>();
         try
         {
-            foreach (var run in runs) models.Add((run.Label, ImageClassification.LoadModel(run.Folder, run.Config, best: true)));
+            foreach (var run in runs) models.Add((run.Label, ImageClassification.LoadModel(run.Folder, run.Config, best: true, device)));
             int standard = runs.ToList().FindIndex(r => r.Config.Model.Conv == ConvKind.Standard && r.Config.Model.Width == 1.0);
             return InferenceSpeed.Compare(models, standard, inputShape, options, observer.TimingRound);
         }

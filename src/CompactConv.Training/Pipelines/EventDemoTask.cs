@@ -28,11 +28,11 @@ internal sealed class EventDemoTask(AudioDemoRecipe recipe, AudioDataRequest req
     public RunConfig CreateConfig(DemoConfiguration configuration) =>
         EventDetection.CreateConfig(request, data, (shape, classes) => recipe.ModelSpec(configuration, shape, classes), recipe.Training, PostProcessing);
 
-    public DemoRow Run(RunConfig config, string runFolder, bool resume, ITrainingObserver observer, StopToken? stop)
+    public DemoRow Run(RunConfig config, string runFolder, bool resume, ITrainingObserver observer, StopToken? stop, TorchSharp.torch.Device device)
     {
-        var result = EventDetection.Train(config, runFolder, data, resume, observer, stop);
+        var result = EventDetection.Train(config, runFolder, data, resume, observer, stop, device);
         DemoRuns.ThrowIfStopped(result.Stop, runFolder);
-        var test = EventDetection.Evaluate(runFolder, null, request.CacheDir, best: true, tuneThresholds: false).Metrics;
+        var test = EventDetection.Evaluate(runFolder, null, request.CacheDir, best: true, tuneThresholds: false, device: device).Metrics;
         return AudioDemo.Row(config, result.History.Sum(h => h.Seconds),
         [
             new("best_epoch", result.BestEpoch, "best epoch", DemoFigureFormat.Integer),

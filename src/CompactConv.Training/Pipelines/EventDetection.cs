@@ -83,8 +83,9 @@ public static class EventDetection
     /// Without validation clips the latest epoch is the best. <paramref name="stop"/>, once requested, stops
     /// training at the next step boundary with a checkpoint.
     /// </summary>
+    /// <remarks>The model runs on <paramref name="device"/>, the CPU when null.</remarks>
     public static EventTrainingResult Train(RunConfig config, string runFolder, EventTaskData data, bool resume, ITrainingObserver? observer = null,
-        StopToken? stop = null)
+        StopToken? stop = null, Device? device = null)
     {
         EnsureFrameModel(config);
         bool allStrong = data.Train.Strong.all().item<bool>();
@@ -95,7 +96,7 @@ public static class EventDetection
             var estimate = DetectSplit(model, data.Validation, config, PostProcessingOf(config));
             return F1OrZero(EventF1(ReferenceOf(data.Validation, merge: false), estimate, config.ClassNames));
         };
-        return new EventTrainer(config, runFolder, scorer, observer, stop: stop).Run(train, resume);
+        return new EventTrainer(config, runFolder, scorer, observer, stop: stop) { Device = device ?? CPU }.Run(train, resume);
     }
 
     /// <summary>
@@ -108,13 +109,15 @@ public static class EventDetection
     /// files gives the same figures. With <paramref name="tuneThresholds"/>, per-class thresholds are first
     /// chosen on the validation split (event-based F1) and recorded in metrics.json.
     /// </summary>
-    public static EventEvaluation Evaluate(string runFolder, string? dataDir, string? cacheDir, bool best, bool tuneThresholds, bool mergeReference = false)
+    /// <remarks>The model runs on <paramref name="device"/>, the CPU when null.</remarks>
+    public static EventEvaluation Evaluate(string runFolder, string? dataDir, string? cacheDir, bool best, bool tuneThresholds, bool mergeReference = false,
+        Device? device = null)
     {
         var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
         EnsureFrameModel(config);
         using var data = EventTaskData.Load(AudioDataRequest.For(config, dataDir, cacheDir, includeTest: true), normalization: config.Normalization, frames: config.Model.InputShape[2]);
         if (data.Test.Count == 0) throw new DataException(data.Source, "the test split has no clips");
-        using var model = ImageClassification.LoadModel(runFolder, config, best);
+        using var model = ImageClassification.LoadModel(runFolder, config, best, device);
         var post = PostProcessingOf(config);
         double hop = data.Targets.HopSeconds;
         if (tuneThresholds)
@@ -151,7 +154,9 @@ public static class EventDetection
     }
 
     /// <summary>Events detected in each audio file by a run's model, with the run's post-processing (or <paramref name="postProcessing"/>).</summary>
-    public static IReadOnlyList<SoundEvent> Detect(string runFolder, IReadOnlyList<string> files, bool best = false, PostProcessingOptions? postProcessing = null)
+    /// <remarks>The model runs on <paramref name="device"/>, the CPU when null.</remarks>
+    public static IReadOnlyList<SoundEvent> Detect(string runFolder, IReadOnlyList<string> files, bool best = false, PostProcessingOptions? postProcessing = null,
+        Device? device = null)
     {
         var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
         EnsureFrameModel(config);
@@ -159,7 +164,7 @@ public static class EventDetection
         var post = postProcessing ?? PostProcessingOf(config);
         post.Validate(config.ClassNames.Length);
         double hop = new FrameTargets(features, config.ClassNames).HopSeconds;
-        using var model = ImageClassification.LoadModel(runFolder, config, best);
+        using var model = ImageClassification.LoadModel(runFolder, config, best, device);
         using var extractor = new LogMelExtractor(features);
         var events = new List<SoundEvent>();
         foreach (var file in files)

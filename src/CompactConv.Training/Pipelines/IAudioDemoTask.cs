@@ -24,5 +24,5 @@ internal interface IAudioDemoTask : IDisposable
     /// Trains the run in <paramref name="runFolder"/> (resumes it with <paramref name="resume"/>) and evaluates its
     /// best epoch; a stop requested through <paramref name="stop"/> ends it with <see cref="TrainingStoppedException"/>.
     /// </summary>
-    DemoRow Run(RunConfig config, string runFolder, bool resume, ITrainingObserver observer, StopToken? stop);
+    DemoRow Run(RunConfig config, string runFolder, bool resume, ITrainingObserver observer, StopToken? stop, TorchSharp.torch.Device device);
 }

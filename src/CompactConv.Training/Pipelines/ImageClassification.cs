@@ -45,15 +45,15 @@ public static class ImageClassification
 
     /// <summary>
     /// Loads the model of a run folder with the weights of its last (or best) checkpoint, on
-    /// <see cref="ComputeDevice.Current"/>, in evaluation mode.
+    /// <paramref name="device"/> (the CPU when null), in evaluation mode.
     /// </summary>
-    public static nn.Module<Tensor, Tensor> LoadModel(string runFolder, RunConfig config, bool best = false)
+    public static nn.Module<Tensor, Tensor> LoadModel(string runFolder, RunConfig config, bool best = false, Device? device = null)
     {
         var store = new CheckpointStore(runFolder);
         var state = store.ReadState<CheckpointStateBase>();
         var model = ModelRegistry.Create(config.Model);
         store.LoadModel(model, best ? Path.GetFileName(store.BestModelPath) : state.ModelFile);
-        ComputeDevice.Place(model);
+        if (device is not null && !ComputeDevice.Same(device, CPU)) model.to(device);
         model.eval();
         return model;
     }
@@ -62,7 +62,8 @@ public static class ImageClassification
     /// Evaluates a run folder's checkpoint on the test split of its dataset (or of
     /// <paramref name="dataDir"/>) and writes metrics.json into the folder.
     /// </summary>
-    public static ClassificationMetrics Evaluate(string runFolder, string? dataDir, bool best, out string dataSource)
+    /// <remarks>The model runs on <paramref name="device"/>, the CPU when null.</remarks>
+    public static ClassificationMetrics Evaluate(string runFolder, string? dataDir, bool best, out string dataSource, Device? device = null)
     {
         var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
         // The full test split is evaluated even when training used a subset; the training split is
@@ -74,7 +75,7 @@ public static class ImageClassification
         using var test = new TensorDataset(images, labels);
         test.Normalize(config.Normalization);
         dataSource = splits.Source;
-        using var model = LoadModel(runFolder, config, best);
+        using var model = LoadModel(runFolder, config, best, device);
         var metrics = Evaluator.Evaluate(model, test, config.ClassNames, config.Training.EvalBatchSize);
         EvaluationReports.Write(runFolder, metrics, null, config, dataSource, best ? "best" : "last");
         return metrics;
@@ -87,7 +88,8 @@ public static class ImageClassification
     /// with the run's training statistics.
     /// </summary>
     /// <exception cref="DataException">The run is not an image run, or a file cannot be read as images of its input shape; names the file.</exception>
-    public static IReadOnlyList<ClassPrediction> Predict(string runFolder, IReadOnlyList<string> files)
+    /// <remarks>The model runs on <paramref name="device"/>, the CPU when null.</remarks>
+    public static IReadOnlyList<ClassPrediction> Predict(string runFolder, IReadOnlyList<string> files, Device? device = null)
     {
         string configPath = Path.Combine(runFolder, "config.json");
         var config = RunConfig.Load(configPath);
@@ -98,7 +100,7 @@ public static class ImageClassification
         var (pixels, labels) = images.ToTensors();
         using var data = new TensorDataset(pixels, labels);
         data.Normalize(config.Normalization);
-        using var model = LoadModel(runFolder, config);
+        using var model = LoadModel(runFolder, config, device: device);
         var probabilities = Evaluator.PredictProbabilities(model, data.Inputs, config.Training.EvalBatchSize);
         return inputs.Names.Select((name, i) => ClassPrediction.FromRow(name, probabilities, i, config.ClassNames)).ToList();
     }

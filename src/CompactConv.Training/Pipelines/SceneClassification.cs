@@ -38,21 +38,23 @@ public static class SceneClassification
     /// unseen until <see cref="Evaluate"/>. <paramref name="stop"/>, once requested, stops training at the
     /// next step boundary with a checkpoint.
     /// </summary>
+    /// <remarks>The model runs on <paramref name="device"/>, the CPU when null.</remarks>
     public static TrainingResult Train(RunConfig config, string runFolder, SceneTaskData data, bool resume, ITrainingObserver? observer = null,
-        StopToken? stop = null) =>
-        new Trainer(config, runFolder, observer, stop: stop).Run(data.Train, data.Validation, resume);
+        StopToken? stop = null, Device? device = null) =>
+        new Trainer(config, runFolder, observer, stop: stop) { Device = device ?? CPU }.Run(data.Train, data.Validation, resume);
 
     /// <summary>
     /// Evaluates a run folder on its dataset's test split and writes metrics.json, confusion.csv
     /// and confusion.png there. Features come from <paramref name="cacheDir"/>, else from the cache the
     /// run was trained with; <paramref name="progress"/> gets the number of files checked or extracted.
     /// </summary>
-    public static SceneEvaluation Evaluate(string runFolder, string? dataDir, string? cacheDir, bool best, IProgress<int>? progress = null)
+    /// <remarks>The model runs on <paramref name="device"/>, the CPU when null.</remarks>
+    public static SceneEvaluation Evaluate(string runFolder, string? dataDir, string? cacheDir, bool best, IProgress<int>? progress = null, Device? device = null)
     {
         var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
         using var data = SceneTaskData.Load(AudioDataRequest.For(config, dataDir, cacheDir, includeTest: true), progress, config.Normalization, config.Model.InputShape[2]);
         var test = data.Test ?? throw new DataException(data.Source, "the test split has no clips");
-        using var model = ImageClassification.LoadModel(runFolder, config, best);
+        using var model = ImageClassification.LoadModel(runFolder, config, best, device);
         var probabilities = Evaluator.PredictProbabilities(model, test.Inputs, config.Training.EvalBatchSize, config.Training.Augmentation.CropFrames);
         var metrics = ClassificationMetrics.FromProbabilities(test.Labels.data<long>().ToArray(), probabilities, config.ClassNames);
         var byDevice = ClassificationMetrics.AccuracyByGroup(metrics.Truth, metrics.Predicted, data.TestDevices);
@@ -61,11 +63,12 @@ public static class SceneClassification
     }
 
     /// <summary>Class probabilities of each audio file under a run's model, averaged over crops as in evaluation.</summary>
-    public static IReadOnlyList<ClassPrediction> Predict(string runFolder, IReadOnlyList<string> files)
+    /// <remarks>The model runs on <paramref name="device"/>, the CPU when null.</remarks>
+    public static IReadOnlyList<ClassPrediction> Predict(string runFolder, IReadOnlyList<string> files, Device? device = null)
     {
         var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
         var features = config.Features ?? throw new DataException(Path.Combine(runFolder, "config.json"), "not an audio run (no features section)");
-        using var model = ImageClassification.LoadModel(runFolder, config);
+        using var model = ImageClassification.LoadModel(runFolder, config, device: device);
         using var extractor = new LogMelExtractor(features);
         int frames = config.Model.InputShape[2];
         var results = new List<ClassPrediction>();

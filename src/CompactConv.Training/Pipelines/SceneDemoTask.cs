@@ -22,11 +22,11 @@ internal sealed class SceneDemoTask(AudioDemoRecipe recipe, AudioDataRequest req
     public RunConfig CreateConfig(DemoConfiguration configuration) =>
         SceneClassification.CreateConfig(request, data, (shape, classes) => recipe.ModelSpec(configuration, shape, classes), recipe.Training);
 
-    public DemoRow Run(RunConfig config, string runFolder, bool resume, ITrainingObserver observer, StopToken? stop)
+    public DemoRow Run(RunConfig config, string runFolder, bool resume, ITrainingObserver observer, StopToken? stop, TorchSharp.torch.Device device)
     {
-        var result = SceneClassification.Train(config, runFolder, data, resume, observer, stop);
+        var result = SceneClassification.Train(config, runFolder, data, resume, observer, stop, device);
         DemoRuns.ThrowIfStopped(result.Stop, runFolder);
-        var test = SceneClassification.Evaluate(runFolder, null, request.CacheDir, best: true).Metrics;
+        var test = SceneClassification.Evaluate(runFolder, null, request.CacheDir, best: true, device: device).Metrics;
         return AudioDemo.Row(config, result.History.Sum(h => h.Seconds),
         [
             new("best_epoch", result.BestEpoch, "best epoch", DemoFigureFormat.Integer),

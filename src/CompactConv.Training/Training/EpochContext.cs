@@ -20,18 +20,18 @@ internal sealed class EpochContext
     private readonly double resumedSeconds;
 
     /// <summary>
-    /// Shuffles the samples of <paramref name="epoch"/> and puts the model in training mode; with
-    /// <paramref name="resumed"/>, the epoch continues where a stop left it, and
-    /// <paramref name="tallySize"/> running sums start from its saved ones (checked by <see cref="EpochLoop"/>).
+    /// Shuffles the samples of <paramref name="epoch"/> and puts the model (on <paramref name="device"/>) in
+    /// training mode; with <paramref name="resumed"/>, the epoch continues where a stop left it, and the
+    /// running sums start from its saved ones (checked by <see cref="EpochLoop"/>).
     /// </summary>
-    public EpochContext(RunConfig config, nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, LearningRateSchedule schedule,
-        int epoch, long samples, long stepsPerEpoch, StopCheck stop, int tallySize, PartialEpoch? resumed)
+    public EpochContext(TrainingOptions options, Device device, nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, LearningRateSchedule schedule,
+        int epoch, long samples, long stepsPerEpoch, StopCheck stop, PartialEpoch? resumed)
     {
-        var options = config.Training;
         seed = options.Seed;
-        order = Trainer.Shuffle(samples, seed, epoch);
+        order = Seeds.Shuffle(samples, seed, epoch);
         model.train();
         Model = model;
+        Device = device;
         Optimizer = optimizer;
         Epoch = epoch;
         StepsPerEpoch = stepsPerEpoch;
@@ -39,7 +39,7 @@ internal sealed class EpochContext
         this.schedule = schedule;
         this.stop = stop;
         resumedSeconds = resumed?.Seconds ?? 0;
-        Tally = resumed is null ? new double[tallySize] : (double[])resumed.Tally.Clone();
+        Tally = resumed?.Tally ?? EpochTally.Zero;
         batchSize = options.BatchSize;
         clipGradNorm = options.ClipGradNorm;
         startedAt = stop.Clock.GetTimestamp();
@@ -47,6 +47,9 @@ internal sealed class EpochContext
 
     /// <summary>The model being trained.</summary>
     public nn.Module<Tensor, Tensor> Model { get; }
+
+    /// <summary>The device of the model, where each step's inputs and targets go.</summary>
+    public Device Device { get; }
 
     /// <summary>Its optimiser.</summary>
     public optim.Optimizer Optimizer { get; }
@@ -73,7 +76,7 @@ internal sealed class EpochContext
     /// The epoch's running sums (zeros, or those saved by a stop): the trainer adds each step's
     /// figures here, not to locals, so that a stop can save them.
     /// </summary>
-    public double[] Tally { get; }
+    public EpochTally Tally { get; set; }
 
     /// <summary>
     /// True when the epoch is to stop before <paramref name="step"/> (a stop request, or the budget spent).
@@ -96,7 +99,7 @@ internal sealed class EpochContext
         Epoch = Epoch,
         Step = StoppedAt ?? throw new InvalidOperationException("the epoch was not stopped"),
         Seconds = TrainingSeconds(),
-        Tally = (double[])Tally.Clone(),
+        Tally = Tally,
     };
 
     /// <summary>
@@ -110,12 +113,12 @@ internal sealed class EpochContext
     /// </remarks>
     public (Tensor Index, long Length, double LearningRate) BeginStep(long step)
     {
-        manual_seed(Trainer.StepSeed(seed, Epoch, step));
-        AugmentRandom = new Random(Trainer.StableSeed(seed, Epoch, salt: unchecked(0xa06 + (int)step * 0x10001)));
+        manual_seed(Seeds.Step(seed, Epoch, step));
+        AugmentRandom = new Random(Seeds.Stable(seed, Epoch, salt: unchecked(0xa06 + (int)step * 0x10001)));
         long start = step * batchSize;
         long length = Math.Min(batchSize, order.LongLength - start);
         double learningRate = schedule.At((Epoch - 1) * StepsPerEpoch + step);
-        Trainer.SetLearningRate(Optimizer, learningRate);
+        Optimizers.SetLearningRate(Optimizer, learningRate);
         Optimizer.zero_grad();
         return (tensor(order.AsSpan((int)start, (int)length).ToArray()), length, learningRate);
     }
@@ -124,7 +127,7 @@ internal sealed class EpochContext
     public void BackwardAndStep(Tensor loss)
     {
         loss.backward();
-        if (clipGradNorm is { } maxNorm) Trainer.ClipGradients(Model, maxNorm);
+        if (clipGradNorm is { } maxNorm) Optimizers.ClipGradients(Model, maxNorm);
         Optimizer.step();
     }
 }

@@ -5,11 +5,12 @@ using static TorchSharp.torch;
 namespace CompactConv.Training;
 
 /// <summary>
-/// The epoch loop every trainer shares: run folder checks and config.json, the seeded model and its
-/// optimiser, resuming from the last checkpoint (mid-epoch ones included), then per epoch the
-/// trainer's step loop, the best-epoch choice, the checkpoint, log.csv and the observer; and the
-/// stop check (time budget or stop request), which ends the loop at a step boundary with a checkpoint
-/// to resume from.
+/// The epoch loop every trainer shares: the model on its device and its optimiser; with a run folder,
+/// the folder checks and config.json, resuming from the last checkpoint (mid-epoch ones included), and
+/// per epoch the checkpoint and log.csv; without one, the best epoch's weights kept in memory and put
+/// back into the model at the end. Per epoch, the trainer's step loop, the best-epoch choice and the
+/// observer; and the stop check (time budget or stop request), which ends the loop at a step boundary
+/// (with a checkpoint to resume from when there is a run folder).
 /// </summary>
 internal static class EpochLoop
 {
@@ -17,31 +18,31 @@ internal static class EpochLoop
     public sealed record Outcome<TRecord>(List<TRecord> History, int BestEpoch, double Best, TrainingStop? Stop);
 
     /// <summary>
-    /// Runs the epochs of <paramref name="config"/> not yet in <paramref name="runFolder"/>. An epoch is
-    /// the best so far when it is the first, when its <paramref name="figure"/> beats the best one, or
-    /// always with <paramref name="latestIsBest"/>. <paramref name="runEpoch"/> returns null when a stop
-    /// ended it (<see cref="EpochContext.StopsBefore"/>: <paramref name="stopToken"/> requested, or the
-    /// time budget spent); its <paramref name="tallySize"/> running sums are then saved with the checkpoint.
+    /// Trains <paramref name="model"/> (on the CPU or already on <see cref="TrainingSetup.Device"/>) for the
+    /// epochs not yet done. An epoch is the best so far when it is the first, when its <paramref name="figure"/>
+    /// beats the best one, or always with <paramref name="latestIsBest"/>. <paramref name="runEpoch"/> returns
+    /// null when a stop ended it (<see cref="EpochContext.StopsBefore"/>: the stop token requested, or the
+    /// time budget spent); its running sums are then saved with the checkpoint.
     /// </summary>
-    public static Outcome<TRecord> Run<TRecord, TState>(RunConfig config, string runFolder, bool resume, long samples,
-        ITrainingObserver observer, Func<EpochContext, TRecord?> runEpoch, int tallySize, Func<TRecord, double> figure,
-        bool latestIsBest, Action<TRecord> completed, TimeProvider? clock, StopToken? stopToken)
+    public static Outcome<TRecord> Run<TRecord, TState>(nn.Module<Tensor, Tensor> model, TrainingSetup setup, RunFolderTarget? folder,
+        long samples, Func<EpochContext, TRecord?> runEpoch, Func<TRecord, double> figure, bool latestIsBest, Action<TRecord> completed)
         where TRecord : class
         where TState : TrainingState<TRecord>, new()
     {
-        var stop = new StopCheck(config.Training.MaxMinutes, clock ?? TimeProvider.System, stopToken);
-        var (store, resumeCheck) = RunFolder.Open(config, runFolder, resume);
-        var options = config.Training;
+        var options = setup.Options;
+        var observer = setup.Observer;
+        var stop = new StopCheck(options.MaxMinutes, setup.Clock, setup.Stop);
+        var (store, resumeCheck) = folder is null ? (null, null) : RunFolder.Open(folder.Config, folder.Folder, folder.Resume);
         // Saved weights load into the model on the CPU, before it moves to the compute device and the
         // optimiser is made: loading into a CUDA model replaces its parameter tensors, and the
         // optimiser's state is keyed by the tensors it was made with.
-        using var model = Trainer.BuildModel(config);
-        var saved = resume ? store.ReadState<TState>() : null;
-        if (saved is not null) store.LoadModel(model, saved.ModelFile);
-        ComputeDevice.Place(model);
-        using var optimizer = Trainer.CreateOptimizer(model, options);
+        var saved = store is not null && folder!.Resume ? store.ReadState<TState>() : null;
+        if (saved is not null) store!.LoadModel(model, saved.ModelFile);
+        if (!ComputeDevice.Same(ComputeDevice.Of(model), setup.Device)) model.to(setup.Device);
+        using var optimizer = Optimizers.Create(model, options);
         long stepsPerEpoch = (samples + options.BatchSize - 1) / options.BatchSize;
         var schedule = new LearningRateSchedule(options, stepsPerEpoch);
+        using var bestWeights = new BestWeights();
 
         var history = new List<TRecord>();
         int firstEpoch = 1, bestEpoch = 0;
@@ -49,12 +50,12 @@ internal static class EpochLoop
         PartialEpoch? partial = null;
         if (saved is { } resumed)
         {
-            store.LoadOptimizer(optimizer, resumed.OptimizerFile);
+            store!.LoadOptimizer(optimizer, resumed.OptimizerFile);
             history.AddRange(resumed.History);
             firstEpoch = resumed.Epoch + 1;
             bestEpoch = resumed.BestEpoch;
             best = resumed.Best;
-            partial = CheckPartial(store, resumed, tallySize, stepsPerEpoch);
+            partial = CheckPartial(store, resumed, stepsPerEpoch);
         }
         long firstStep = partial?.Step ?? 0;
         // A resumed run asked to stop before its first step (while its data loaded) ends here, at its
@@ -69,29 +70,39 @@ internal static class EpochLoop
         {
             foreach (var line in resumeCheck.Describe(firstEpoch, firstStep, options)) observer.Note(line);
         }
-        RunFolder.WriteConfig(resumeCheck?.Record(config, firstEpoch, firstStep) ?? config, runFolder);
+        if (folder is not null) RunFolder.WriteConfig(resumeCheck?.Record(folder.Config, firstEpoch, firstStep) ?? folder.Config, folder.Folder);
+
+        Outcome<TRecord> Finish(TrainingStop? stopped)
+        {
+            // Without a run folder the caller's module is the only result: it ends holding the best epoch.
+            if (folder is null && bestWeights.Any) bestWeights.RestoreInto(model);
+            return new Outcome<TRecord>(history, bestEpoch, best, stopped);
+        }
 
         observer.RunStarted(firstEpoch, options.Epochs, stepsPerEpoch);
         for (int epoch = firstEpoch; epoch <= options.Epochs; epoch++)
         {
             if (epoch > firstEpoch && stop.Due(out var by))
             {
-                return new Outcome<TRecord>(history, bestEpoch, best, new TrainingStop(epoch, 0, stepsPerEpoch, by));
+                return Finish(new TrainingStop(epoch, 0, stepsPerEpoch, by));
             }
-            var context = new EpochContext(config, model, optimizer, schedule, epoch, samples, stepsPerEpoch, stop, tallySize,
+            var context = new EpochContext(options, setup.Device, model, optimizer, schedule, epoch, samples, stepsPerEpoch, stop,
                 epoch == firstEpoch ? partial : null);
             var record = runEpoch(context);
             if (record is null)
             {
                 var stopped = context.ToPartial();
-                var (partialModel, partialOptimizer) = CheckpointStore.FileNames(epoch, stopped.Step);
-                store.Save(model, optimizer, new TState
+                if (store is not null)
                 {
-                    Epoch = epoch - 1, ModelFile = partialModel, OptimizerFile = partialOptimizer, BestEpoch = bestEpoch, Best = best,
-                    History = history, Partial = stopped,
-                }, isBest: false);
-                RunFolder.WriteLog(runFolder, history, config.Task);
-                return new Outcome<TRecord>(history, bestEpoch, best, new TrainingStop(epoch, stopped.Step, stepsPerEpoch, context.StoppedBy));
+                    var (partialModel, partialOptimizer) = CheckpointStore.FileNames(epoch, stopped.Step);
+                    store.Save(model, optimizer, new TState
+                    {
+                        Epoch = epoch - 1, ModelFile = partialModel, OptimizerFile = partialOptimizer, BestEpoch = bestEpoch, Best = best,
+                        History = history, Partial = stopped,
+                    }, isBest: false);
+                    RunFolder.WriteLog(folder!.Folder, history, folder.Config.Task);
+                }
+                return Finish(new TrainingStop(epoch, stopped.Step, stepsPerEpoch, context.StoppedBy));
             }
             history.Add(record);
             double value = figure(record);
@@ -101,16 +112,23 @@ internal static class EpochLoop
                 best = value;
                 bestEpoch = epoch;
             }
-            var (modelFile, optimizerFile) = CheckpointStore.FileNames(epoch);
-            var state = new TState { Epoch = epoch, ModelFile = modelFile, OptimizerFile = optimizerFile, BestEpoch = bestEpoch, Best = best, History = history };
-            store.Save(model, optimizer, state, isBest);
-            RunFolder.WriteLog(runFolder, history, config.Task);
+            if (store is not null)
+            {
+                var (modelFile, optimizerFile) = CheckpointStore.FileNames(epoch);
+                var state = new TState { Epoch = epoch, ModelFile = modelFile, OptimizerFile = optimizerFile, BestEpoch = bestEpoch, Best = best, History = history };
+                store.Save(model, optimizer, state, isBest);
+                RunFolder.WriteLog(folder!.Folder, history, folder.Config.Task);
+            }
+            else if (isBest)
+            {
+                bestWeights.Capture(model);
+            }
             completed(record);
         }
-        return new Outcome<TRecord>(history, bestEpoch, best, null);
+        return Finish(null);
     }
 
-    private static PartialEpoch? CheckPartial<TRecord>(CheckpointStore store, TrainingState<TRecord> state, int tallySize, long stepsPerEpoch)
+    private static PartialEpoch? CheckPartial<TRecord>(CheckpointStore store, TrainingState<TRecord> state, long stepsPerEpoch)
     {
         var partial = state.Partial;
         if (partial is null) return null;
@@ -118,10 +136,6 @@ internal static class EpochLoop
         {
             throw new DataException(store.StatePath,
                 $"the unfinished epoch {partial.Epoch} at step {partial.Step} does not follow epoch {state.Epoch} with {stepsPerEpoch} steps an epoch (another --batch or data?)");
-        }
-        if (partial.Tally.Length != tallySize)
-        {
-            throw new DataException(store.StatePath, $"the unfinished epoch has {partial.Tally.Length} running sums where this trainer keeps {tallySize}");
         }
         return partial;
     }

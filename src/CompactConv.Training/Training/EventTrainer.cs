@@ -21,12 +21,25 @@ namespace CompactConv.Training;
 /// </remarks>
 public sealed class EventTrainer
 {
-    private readonly RunConfig config;
-    private readonly string runFolder;
-    private readonly Func<nn.Module<Tensor, Tensor>, double>? validationScorer;
-    private readonly ITrainingObserver observer;
-    private readonly TimeProvider? clock;
-    private readonly StopToken? stop;
+    private readonly nn.Module<Tensor, Tensor>? model;
+    private readonly RunConfig? config;
+    private readonly string? runFolder;
+    private readonly TrainingOptions options;
+
+    /// <summary>
+    /// Trains <paramref name="model"/>, a module of the caller's that maps clips [N, 1, mels, frames] to
+    /// frame logits [N, frames, classes], with <paramref name="options"/>; nothing is written, and the module
+    /// ends holding the best epoch's weights (by <see cref="ValidationScorer"/>, else the last epoch's).
+    /// </summary>
+    /// <exception cref="InvalidOptionException">An option is impossible, or asks for crops (which would cut the frame targets).</exception>
+    public EventTrainer(nn.Module<Tensor, Tensor> model, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        CheckOptions(options);
+        this.model = model;
+        this.options = options;
+    }
 
     /// <summary>
     /// Trains the model of <paramref name="config"/> into <paramref name="runFolder"/>. Without
@@ -38,31 +51,71 @@ public sealed class EventTrainer
     public EventTrainer(RunConfig config, string runFolder, Func<nn.Module<Tensor, Tensor>, double>? validationScorer = null,
         ITrainingObserver? observer = null, TimeProvider? clock = null, StopToken? stop = null)
     {
-        config.Training.Validate();
-        if (config.Training.Augmentation.CropFrames is not null)
-        {
-            throw new ArgumentException("--crop-frames does not apply to sound event detection: crops would have to cut the frame targets");
-        }
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(runFolder);
+        CheckOptions(config.Training);
         this.config = config;
         this.runFolder = runFolder;
-        this.validationScorer = validationScorer;
-        this.observer = observer ?? NullTrainingObserver.Instance;
-        this.clock = clock;
-        this.stop = stop;
+        options = config.Training;
+        ValidationScorer = validationScorer;
+        Observer = observer ?? NullTrainingObserver.Instance;
+        Clock = clock ?? TimeProvider.System;
+        Stop = stop;
     }
 
-    /// <summary>Runs (or, with <paramref name="resume"/>, continues) training on <paramref name="train"/>.</summary>
+    private static void CheckOptions(TrainingOptions options)
+    {
+        options.Validate();
+        if (options.Augmentation.CropFrames is not null)
+        {
+            throw new InvalidOptionException($"{nameof(TrainingOptions.Augmentation)}.{nameof(AugmentationOptions.CropFrames)}",
+                "does not apply to sound event detection: crops would have to cut the frame targets");
+        }
+    }
+
+    /// <summary>
+    /// Scores the model after each epoch (higher is better, e.g. validation event-based F1); the best score
+    /// picks best.model, or the weights the module ends with. Must be deterministic for a resumed run to
+    /// choose the same best epoch. Null: the latest epoch is the best.
+    /// </summary>
+    public Func<nn.Module<Tensor, Tensor>, double>? ValidationScorer { get; init; }
+
+    /// <summary>The device the model trains on (the CPU by default); data moves there batch by batch.</summary>
+    public Device Device { get; init; } = CPU;
+
+    /// <summary>Receives progress: each step's loss and each epoch's figures (<see cref="ITrainingObserver.EventEpochCompleted"/>).</summary>
+    public ITrainingObserver Observer { get; init; } = NullTrainingObserver.Instance;
+
+    /// <summary>Times the epochs and the <see cref="TrainingOptions.MaxMinutes"/> budget.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Once requested, ends training at the next step boundary (with a checkpoint when there is a run folder).</summary>
+    public StopToken? Stop { get; init; }
+
+    /// <summary>Trains on <paramref name="train"/>; with a run folder this is a new run (a folder holding a checkpoint is refused).</summary>
+    public EventTrainingResult Fit(EventTensorDataset train) => Run(train, resume: false);
+
+    /// <summary>
+    /// <see cref="Fit"/> into the run folder, or, with <paramref name="resume"/>, continuing it from its last checkpoint.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><paramref name="resume"/> without a run folder.</exception>
     public EventTrainingResult Run(EventTensorDataset train, bool resume)
     {
-        if (train.Classes != config.ClassNames.Length)
+        ArgumentNullException.ThrowIfNull(train);
+        if (resume && runFolder is null) throw new InvalidOperationException("resume needs a run folder: construct the trainer from a RunConfig and a folder");
+        if (config is not null && train.Classes != config.ClassNames.Length)
         {
-            throw new ArgumentException($"the frame targets have {train.Classes} classes but the run config names {config.ClassNames.Length}");
+            throw new ArgumentException($"the frame targets have {train.Classes} classes but the run config names {config.ClassNames.Length}", nameof(train));
         }
-        var outcome = EpochLoop.Run<EventEpochRecord, EventCheckpointState>(config, runFolder, resume, train.Count, observer,
+        var setup = new TrainingSetup(options, Device, Observer, Clock, Stop);
+        var folder = config is null ? null : new RunFolderTarget(config, runFolder!, resume);
+        using var owned = model is null ? Trainer.BuildModel(config!) : null;
+        var scorer = ValidationScorer;
+        var outcome = EpochLoop.Run<EventEpochRecord, EventCheckpointState>(model ?? owned!, setup, folder, train.Count,
             epoch => RunEpoch(epoch, train) is { } record
-                ? record with { ValidationScore = validationScorer is null ? double.NaN : validationScorer(epoch.Model) }
+                ? record with { ValidationScore = scorer is null ? double.NaN : scorer(epoch.Model) }
                 : null,
-            TallySize, record => record.ValidationScore, latestIsBest: validationScorer is null, observer.EventEpochCompleted, clock, stop);
+            record => record.ValidationScore, latestIsBest: scorer is null, Observer.EventEpochCompleted);
         return new EventTrainingResult(outcome.History.Count, outcome.History, outcome.BestEpoch, outcome.Best, outcome.Stop);
     }
 
@@ -122,14 +175,10 @@ public sealed class EventTrainer
         return FrameCounts.Of(posteriors, targets, tensor(threshold)).F1;
     }
 
-    // The epoch's running sums: loss times batch length, and the frame decision counts of the training F1.
-    private const int TallySize = 4, LossSum = 0, Tp = 1, Fp = 2, Fn = 3;
-
     private EventEpochRecord? RunEpoch(EpochContext epoch, EventTensorDataset train)
     {
-        var augmentation = config.Training.Augmentation;
+        var augmentation = options.Augmentation;
         var clipModel = epoch.Model is Crnn { AttentionHead: true } crnn && train.ClipTargets is not null ? crnn : null;
-        var tally = epoch.Tally;
         double learningRate = 0;
         for (long step = epoch.FirstStep; step < epoch.StepsPerEpoch; step++)
         {
@@ -145,8 +194,8 @@ public sealed class EventTrainer
             Tensor[] targets = selected.ToArray();
             if (augmentation.Any) (inputs, targets) = SpectrogramAugmenter.ApplyWithTargets(inputs, targets, augmentation, epoch.AugmentRandom);
             // Augmentation draws on the CPU; the model's device gets the result.
-            inputs = ComputeDevice.Move(inputs);
-            targets = targets.Select(ComputeDevice.Move).ToArray();
+            inputs = ComputeDevice.OnDevice(inputs, epoch.Device);
+            targets = targets.Select(target => ComputeDevice.OnDevice(target, epoch.Device)).ToArray();
             var strongWeights = train.Strong is null ? null : targets[^1].squeeze(1).ge(1 - 1e-6).to_type(ScalarType.Float32);
 
             Tensor frameLogits, loss;
@@ -163,15 +212,20 @@ public sealed class EventTrainer
             double lossValue = TrainingDivergedException.CheckFinite(loss.item<float>(), epoch.Epoch, step + 1);
             epoch.BackwardAndStep(loss);
 
-            tally[LossSum] += lossValue * length;
             var counts = FrameCounts.Of(frameLogits.detach().ge(0), targets[0].ge(FrameCounts.TargetThreshold));
-            tally[Tp] += counts.TruePositives;
-            tally[Fp] += counts.FalsePositives;
-            tally[Fn] += counts.FalseNegatives;
-            observer.StepCompleted(epoch.Epoch, step + 1, epoch.StepsPerEpoch, lossValue);
+            var tally = epoch.Tally;
+            epoch.Tally = tally with
+            {
+                LossSum = tally.LossSum + lossValue * length,
+                TruePositives = tally.TruePositives + counts.TruePositives,
+                FalsePositives = tally.FalsePositives + counts.FalsePositives,
+                FalseNegatives = tally.FalseNegatives + counts.FalseNegatives,
+            };
+            Observer.StepCompleted(epoch.Epoch, step + 1, epoch.StepsPerEpoch, lossValue);
         }
         double seconds = epoch.TrainingSeconds();
-        return new EventEpochRecord(epoch.Epoch, learningRate, tally[LossSum] / train.Count,
-            new FrameCounts((long)tally[Tp], (long)tally[Fp], (long)tally[Fn]).F1, double.NaN, seconds, train.Count / seconds);
+        var sums = epoch.Tally;
+        return new EventEpochRecord(epoch.Epoch, learningRate, sums.LossSum / train.Count,
+            new FrameCounts(sums.TruePositives, sums.FalsePositives, sums.FalseNegatives).F1, double.NaN, seconds, train.Count / seconds);
     }
 }

@@ -16,6 +16,6 @@ public sealed record PartialEpoch
     /// <summary>Training seconds spent on it so far.</summary>
     public double Seconds { get; init; }
 
-    /// <summary>The trainer's running sums over the steps taken (loss times samples, correct predictions, ...).</summary>
-    public double[] Tally { get; init; } = [];
+    /// <summary>The trainer's running sums over the steps taken; files written before the sums had names hold an array, which still reads.</summary>
+    public EpochTally Tally { get; init; } = EpochTally.Zero;
 }

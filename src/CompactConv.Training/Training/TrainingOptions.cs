@@ -23,6 +23,9 @@ public enum ScheduleKind
 /// <summary>Hyper-parameters of a training run. Saved in config.json so a run can be resumed or reproduced.</summary>
 public sealed record TrainingOptions
 {
+    /// <summary>The most batches the image loader thread may have ready ahead of the trainer.</summary>
+    public const int MaxPrefetch = 16;
+
     /// <summary>Number of passes over the training set.</summary>
     public int Epochs { get; init; } = 10;
 
@@ -80,31 +83,46 @@ public sealed record TrainingOptions
     /// </summary>
     public Augmentation.ImageAugmentationOptions ImageAugmentation { get; init; } = new();
 
-    /// <summary>Image batches the loader thread prepares ahead of the model (0: on the training thread).</summary>
+    /// <summary>Image batches the loader thread prepares ahead of the model (2 to 4 keep one step's worth of slack
+    /// without holding much memory); 0 prepares each batch on the training thread when it is asked for.</summary>
     public int Prefetch { get; init; } = 2;
 
     /// <summary>Batch size used for evaluation.</summary>
     public int EvalBatchSize { get; init; } = 500;
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first impossible option.</summary>
+    /// <summary>Throws <see cref="InvalidOptionException"/> naming the first impossible property and its value.</summary>
     /// <remarks>Every comparison is written so that NaN fails it, and infinities are refused where they would poison the arithmetic.</remarks>
     public void Validate()
     {
-        if (Epochs < 1) throw new ArgumentException($"--epochs must be at least 1, got {Epochs}");
-        if (BatchSize < 1) throw new ArgumentException($"--batch must be at least 1, got {BatchSize}");
-        if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new ArgumentException($"--lr must be a positive number, got {LearningRate}");
-        if (!(Momentum >= 0 && Momentum < 1)) throw new ArgumentException($"--momentum must be in [0, 1), got {Momentum}");
-        if (!(WeightDecay >= 0) || double.IsInfinity(WeightDecay)) throw new ArgumentException($"--weight-decay must be a number not below 0, got {WeightDecay}");
-        if (StepEpochs < 1) throw new ArgumentException($"--step-epochs must be at least 1, got {StepEpochs}");
-        if (!(Gamma > 0) || double.IsInfinity(Gamma)) throw new ArgumentException($"--gamma must be a positive number, got {Gamma}");
-        if (!(WarmupEpochs >= 0) || double.IsInfinity(WarmupEpochs)) throw new ArgumentException($"--warmup must be a number not below 0, got {WarmupEpochs}");
-        if (!(LabelSmoothing >= 0 && LabelSmoothing < 1)) throw new ArgumentException($"--label-smoothing must be in [0, 1), got {LabelSmoothing}");
-        if (ClipGradNorm is { } clip && !(clip > 0 && double.IsFinite(clip))) throw new ArgumentException($"--clip-grad must be a positive number, got {clip}");
-        if (MaxMinutes is { } minutes && !(minutes > 0 && double.IsFinite(minutes))) throw new ArgumentException($"--max-minutes must be a positive number, got {minutes}");
-        if (EvalBatchSize < 1) throw new ArgumentException($"eval batch size must be at least 1, got {EvalBatchSize}");
-        if (Prefetch is < 0 or > Batches.ImageBatchOptions.MaxPrefetch)
-            throw new ArgumentException($"--prefetch must be 0 to {Batches.ImageBatchOptions.MaxPrefetch}, got {Prefetch}");
-        Augmentation.Validate();
-        ImageAugmentation.Validate();
+        if (Epochs < 1) throw new InvalidOptionException(nameof(Epochs), $"must be at least 1, got {Epochs}");
+        if (BatchSize < 1) throw new InvalidOptionException(nameof(BatchSize), $"must be at least 1, got {BatchSize}");
+        if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new InvalidOptionException(nameof(LearningRate), $"must be a positive number, got {LearningRate}");
+        if (!(Momentum >= 0 && Momentum < 1)) throw new InvalidOptionException(nameof(Momentum), $"must be in [0, 1), got {Momentum}");
+        if (!(WeightDecay >= 0) || double.IsInfinity(WeightDecay)) throw new InvalidOptionException(nameof(WeightDecay), $"must be a number not below 0, got {WeightDecay}");
+        if (StepEpochs < 1) throw new InvalidOptionException(nameof(StepEpochs), $"must be at least 1, got {StepEpochs}");
+        if (!(Gamma > 0) || double.IsInfinity(Gamma)) throw new InvalidOptionException(nameof(Gamma), $"must be a positive number, got {Gamma}");
+        if (!(WarmupEpochs >= 0) || double.IsInfinity(WarmupEpochs)) throw new InvalidOptionException(nameof(WarmupEpochs), $"must be a number not below 0, got {WarmupEpochs}");
+        if (!(LabelSmoothing >= 0 && LabelSmoothing < 1)) throw new InvalidOptionException(nameof(LabelSmoothing), $"must be in [0, 1), got {LabelSmoothing}");
+        if (ClipGradNorm is { } clip && !(clip > 0 && double.IsFinite(clip))) throw new InvalidOptionException(nameof(ClipGradNorm), $"must be a positive number, got {clip}");
+        if (MaxMinutes is { } minutes && !(minutes > 0 && double.IsFinite(minutes))) throw new InvalidOptionException(nameof(MaxMinutes), $"must be a positive number, got {minutes}");
+        if (EvalBatchSize < 1) throw new InvalidOptionException(nameof(EvalBatchSize), $"must be at least 1, got {EvalBatchSize}");
+        if (Prefetch is < 0 or > MaxPrefetch)
+            throw new InvalidOptionException(nameof(Prefetch), $"must be 0 to {MaxPrefetch}, got {Prefetch}");
+        try
+        {
+            Augmentation.Validate();
+        }
+        catch (InvalidOptionException e)
+        {
+            throw e.Within(nameof(Augmentation));
+        }
+        try
+        {
+            ImageAugmentation.Validate();
+        }
+        catch (InvalidOptionException e)
+        {
+            throw e.Within(nameof(ImageAugmentation));
+        }
     }
 }

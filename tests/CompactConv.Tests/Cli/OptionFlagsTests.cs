@@ -11,7 +11,7 @@ public class OptionFlagsTests
     {
         Assert.Equal("--epochs must be at least 1, got 0", OptionFlags.ToFlags("TrainingOptions.Epochs must be at least 1, got 0"));
         Assert.Equal("--mixup and --crop-frames do not apply here",
-            OptionFlags.ToFlags("AugmentationOptions.MixupAlpha and AugmentationOptions.CropFrames do not apply here"));
+            OptionFlags.ToFlags("TrainingOptions.Augmentation.MixupAlpha and TrainingOptions.Augmentation.CropFrames do not apply here"));
     }
 
     [Fact]
@@ -23,6 +23,15 @@ public class OptionFlagsTests
     }
 
     [Fact]
+    public void A_refused_training_option_is_named_by_its_flag()
+    {
+        var e = Assert.Throws<CompactConv.Training.InvalidOptionException>(() =>
+            new CompactConv.Training.TrainingOptions { Augmentation = new() { CropFrames = 0 } }.Validate());
+        Assert.Equal("--crop-frames must be at least 1, got 0", OptionFlags.Reword(e));
+        Assert.StartsWith("Augmentation.CropFrames must be at least 1", e.Message);
+    }
+
+    [Fact]
     public void Every_entry_names_a_real_library_member()
     {
         var types = new[] { typeof(CompactConv.Models.ModelSpec), typeof(CompactConv.DataException), typeof(CompactConv.Training.TrainingOptions) }
@@ -30,20 +39,22 @@ public class OptionFlagsTests
             .ToLookup(t => t.Name, StringComparer.Ordinal);
         foreach (var name in OptionFlags.Flags.Keys)
         {
-            int dot = name.IndexOf('.');
-            string typeName = name[..dot], member = name[(dot + 1)..];
-            var type = Assert.Single(types[typeName]);
-            if (member.EndsWith(')'))
+            // Type.Property[.Property...] or Type.Method(parameter).
+            string[] parts = name.Split('.');
+            var type = Assert.Single(types[parts[0]]);
+            string last = parts[^1];
+            for (int i = 1; i < parts.Length - 1; i++)
+                type = type.GetProperty(parts[i])?.PropertyType ?? throw new Xunit.Sdk.XunitException($"{name}: no property {parts[i]}");
+            if (last.EndsWith(')'))
             {
-                // Method(parameter): the method exists with a parameter of that name.
-                int open = member.IndexOf('(');
-                string method = member[..open], parameter = member[(open + 1)..^1];
+                int open = last.IndexOf('(');
+                string method = last[..open], parameter = last[(open + 1)..^1];
                 Assert.True(type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance)
                     .Any(m => m.Name == method && m.GetParameters().Any(p => p.Name == parameter)), $"{name}: no such method and parameter");
             }
             else
             {
-                Assert.True(type.GetProperty(member) is not null, $"{name}: {typeName} has no property {member}");
+                Assert.True(type.GetProperty(last) is not null, $"{name}: {type.Name} has no property {last}");
             }
         }
     }

@@ -168,7 +168,7 @@ public class EventTrainerTests
     public void CropsMismatchedClassesAndMismatchedShapesAreRefused()
     {
         using var folder = new TempFolder();
-        Assert.Throws<ArgumentException>(() => new EventTrainer(
+        Assert.Throws<InvalidOptionException>(() => new EventTrainer(
             SyntheticEvents.Config(1, augmentation: new AugmentationOptions { CropFrames = 10 }), folder.Path));
         using var threeClasses = new EventTensorDataset(zeros(2, 1, SyntheticEvents.Mels, SyntheticEvents.Frames), zeros(2, SyntheticEvents.Frames, 3));
         Assert.Throws<ArgumentException>(() => new EventTrainer(SyntheticEvents.Config(1), folder.Path).Run(threeClasses, resume: false));

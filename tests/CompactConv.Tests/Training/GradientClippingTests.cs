@@ -21,7 +21,7 @@ public class GradientClippingTests
         var (model, grad) = LinearWithGradient34();
         using (model)
         {
-            Assert.Equal(5.0, Trainer.ClipGradients(model, 1.0), 5);
+            Assert.Equal(5.0, Optimizers.ClipGradients(model, 1.0), 5);
             // (3, 4) / 5: same direction, norm 1 (libtorch divides by norm + 1e-6).
             Layers.TensorAssert.Close([0.6, 0.8], grad, 1e-5);
         }
@@ -33,7 +33,7 @@ public class GradientClippingTests
         var (model, grad) = LinearWithGradient34();
         using (model)
         {
-            Assert.Equal(5.0, Trainer.ClipGradients(model, 10.0), 5);
+            Assert.Equal(5.0, Optimizers.ClipGradients(model, 10.0), 5);
             Layers.TensorAssert.Close([3, 4], grad, 0);
         }
     }

@@ -119,7 +119,7 @@ public class TrainerTests
         using var train = SyntheticImages.Make(8, seed: 9);
         manual_seed(0);
         using var model = CompactConv.Models.ModelRegistry.Create(SyntheticImages.Config(1).Model);
-        using var optimizer = Trainer.CreateOptimizer(model, SyntheticImages.Config(1).Training);
+        using var optimizer = Optimizers.Create(model, SyntheticImages.Config(1).Training);
         void Step()
         {
             using var scope = NewDisposeScope();

@@ -30,14 +30,14 @@ public sealed record AugmentationOptions
     /// <summary>True when any augmentation is on.</summary>
     public bool Any => MixupAlpha > 0 || TimeMasks > 0 || FrequencyMasks > 0 || CropFrames is not null;
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first impossible value.</summary>
+    /// <summary>Throws <see cref="InvalidOptionException"/> naming the first impossible property and its value.</summary>
     public void Validate()
     {
-        if (!(MixupAlpha >= 0) || double.IsInfinity(MixupAlpha)) throw new ArgumentException($"--mixup must be a number not below 0, got {MixupAlpha}");
-        if (TimeMasks < 0) throw new ArgumentException($"--time-masks must not be negative, got {TimeMasks}");
-        if (FrequencyMasks < 0) throw new ArgumentException($"--freq-masks must not be negative, got {FrequencyMasks}");
-        if (TimeMaskWidth < 1) throw new ArgumentException($"--time-mask-width must be at least 1, got {TimeMaskWidth}");
-        if (FrequencyMaskWidth < 1) throw new ArgumentException($"--freq-mask-width must be at least 1, got {FrequencyMaskWidth}");
-        if (CropFrames is < 1) throw new ArgumentException($"--crop-frames must be at least 1, got {CropFrames}");
+        if (!(MixupAlpha >= 0) || double.IsInfinity(MixupAlpha)) throw new InvalidOptionException(nameof(MixupAlpha), $"must be a number not below 0, got {MixupAlpha}");
+        if (TimeMasks < 0) throw new InvalidOptionException(nameof(TimeMasks), $"must not be negative, got {TimeMasks}");
+        if (FrequencyMasks < 0) throw new InvalidOptionException(nameof(FrequencyMasks), $"must not be negative, got {FrequencyMasks}");
+        if (TimeMaskWidth < 1) throw new InvalidOptionException(nameof(TimeMaskWidth), $"must be at least 1, got {TimeMaskWidth}");
+        if (FrequencyMaskWidth < 1) throw new InvalidOptionException(nameof(FrequencyMaskWidth), $"must be at least 1, got {FrequencyMaskWidth}");
+        if (CropFrames is < 1) throw new InvalidOptionException(nameof(CropFrames), $"must be at least 1, got {CropFrames}");
     }
 }

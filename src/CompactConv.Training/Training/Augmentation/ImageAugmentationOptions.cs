@@ -22,11 +22,11 @@ public sealed record ImageAugmentationOptions
     /// <summary>True when any augmentation is on.</summary>
     public bool Any => CropPadding > 0 || HorizontalFlip || CutoutSize > 0;
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first impossible value.</summary>
+    /// <summary>Throws <see cref="InvalidOptionException"/> naming the first impossible property and its value.</summary>
     public void Validate()
     {
-        if (CropPadding < 0) throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--crop-padding must not be negative, got {CropPadding}"));
-        if (CutoutSize < 0) throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--cutout must not be negative, got {CutoutSize}"));
+        if (CropPadding < 0) throw new InvalidOptionException(nameof(CropPadding), string.Create(CultureInfo.InvariantCulture, $"must not be negative, got {CropPadding}"));
+        if (CutoutSize < 0) throw new InvalidOptionException(nameof(CutoutSize), string.Create(CultureInfo.InvariantCulture, $"must not be negative, got {CutoutSize}"));
     }
 
     /// <summary>A short description for logs, e.g. "crop (pad 4) + flip + cutout 16", or "none".</summary>

@@ -8,7 +8,7 @@ namespace CompactConv.Training.Batches;
 /// The image input pipeline: per step, the images of the epoch's shuffled order are gathered from
 /// the bytes of an <see cref="ImageDataset"/>, scaled to 0..1, cropped from a zero-padded copy and
 /// flipped, normalised per channel with the training statistics, then cut out. Each batch is a pure
-/// function of (seed, epoch, step): the order is <see cref="Trainer.Shuffle"/>'s, and the draws come
+/// function of (seed, epoch, step): the order is <see cref="Seeds.Shuffle"/>'s, and the draws come
 /// from a <see cref="Random"/> seeded by <see cref="BatchSeed"/>, so a run resumed at any epoch, and
 /// a loader thread, give exactly the batches of the synchronous path.
 /// </summary>
@@ -20,14 +20,20 @@ public sealed class ImageBatchSource : IDisposable
     private const int StepSalt = 0xba7c;
 
     private readonly ImageDataset train;
-    private readonly ImageBatchOptions options;
+    private readonly TrainingOptions options;
     private readonly Tensor mean;
     private readonly Tensor std;
 
-    /// <summary>Batches of <paramref name="train"/>, normalised with <paramref name="normalization"/>.</summary>
+    /// <summary>
+    /// Batches of <paramref name="train"/>, normalised with <paramref name="normalization"/>, as the training
+    /// <paramref name="options"/> say: <see cref="TrainingOptions.BatchSize"/>, <see cref="TrainingOptions.Seed"/>
+    /// (each epoch's order, as <see cref="Seeds.Shuffle"/>, and every augmentation draw),
+    /// <see cref="TrainingOptions.ImageAugmentation"/> and <see cref="TrainingOptions.Prefetch"/>. Taking the
+    /// trainer's own options is what keeps the batches in the trainer's order step for step.
+    /// </summary>
     /// <exception cref="ArgumentException">The options are impossible, or the statistics have another
     /// channel count than the images.</exception>
-    public ImageBatchSource(ImageDataset train, Normalization normalization, ImageBatchOptions options)
+    public ImageBatchSource(ImageDataset train, Normalization normalization, TrainingOptions options)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(normalization);
@@ -41,25 +47,10 @@ public sealed class ImageBatchSource : IDisposable
         this.options = options;
         // Made float32 once, as TensorDataset.Normalize's scalars are, and kept out of any caller's
         // dispose scope: they live as long as the source and are only read by the loader thread.
-        mean = tensor(normalization.Mean.Select(m => (float)m).ToArray()).view(1, -1, 1, 1).DetachFromDisposeScope();
-        std = tensor(normalization.Std.Select(s => (float)s).ToArray()).view(1, -1, 1, 1).DetachFromDisposeScope();
-    }
-
-    /// <summary>
-    /// The adapter for <see cref="Trainer"/>: batches of a run's training images with its batch size,
-    /// seed, normalisation, image augmentation and prefetch depth, so that they follow the trainer's
-    /// own order step for step.
-    /// </summary>
-    public static ImageBatchSource ForRun(RunConfig config, ImageDataset train)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        return new ImageBatchSource(train, config.Normalization, new ImageBatchOptions
-        {
-            BatchSize = config.Training.BatchSize,
-            Seed = config.Training.Seed,
-            Prefetch = config.Training.Prefetch,
-            Augmentation = config.Training.ImageAugmentation,
-        });
+        // Made in their final shape: a view of a temporary would leave the temporary's handle undisposed.
+        long[] shape = [1, train.Channels, 1, 1];
+        mean = tensor(normalization.Mean.Select(m => (float)m).ToArray(), shape).DetachFromDisposeScope();
+        std = tensor(normalization.Std.Select(s => (float)s).ToArray(), shape).DetachFromDisposeScope();
     }
 
     /// <summary>Training images.</summary>
@@ -69,23 +60,23 @@ public sealed class ImageBatchSource : IDisposable
     public long StepsPerEpoch => (train.Count + options.BatchSize - 1) / options.BatchSize;
 
     /// <summary>The options in use.</summary>
-    public ImageBatchOptions Options => options;
+    public TrainingOptions Options => options;
 
     /// <summary>The seed of the augmentation draws of step <paramref name="step"/> of <paramref name="epoch"/>.</summary>
     public static int BatchSeed(int seed, int epoch, long step) =>
-        Trainer.StableSeed(Trainer.StableSeed(seed, epoch, AugmentSalt), unchecked((int)step), StepSalt);
+        Seeds.Stable(Seeds.Stable(seed, epoch, AugmentSalt), unchecked((int)step), StepSalt);
 
     /// <summary>
     /// The batches of <paramref name="epoch"/> in order, from step <paramref name="firstStep"/> (0-based;
     /// above 0 when a run resumes inside the epoch) to the last, prepared on a loader thread when
-    /// <see cref="ImageBatchOptions.Prefetch"/> is above 0 (see <see cref="BatchPrefetcher"/>), else
+    /// <see cref="TrainingOptions.Prefetch"/> is above 0 (see <see cref="BatchPrefetcher"/>), else
     /// on the caller's thread as each is asked for. The caller disposes every batch it receives.
     /// </summary>
     public IEnumerable<TrainingBatch> Epoch(int epoch, long firstStep = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(firstStep);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(firstStep, StepsPerEpoch);
-        long[] order = Trainer.Shuffle(train.Count, options.Seed, epoch);
+        long[] order = Seeds.Shuffle(train.Count, options.Seed, epoch);
         long count = StepsPerEpoch - firstStep;
         return options.Prefetch > 0
             ? BatchPrefetcher.Run(count, k => Make(order, epoch, firstStep + k), options.Prefetch)
@@ -102,7 +93,7 @@ public sealed class ImageBatchSource : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(step);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(step, StepsPerEpoch);
-        return Make(Trainer.Shuffle(train.Count, options.Seed, epoch), epoch, step);
+        return Make(Seeds.Shuffle(train.Count, options.Seed, epoch), epoch, step);
     }
 
     private TrainingBatch Make(long[] order, int epoch, long step)
@@ -115,7 +106,7 @@ public sealed class ImageBatchSource : IDisposable
         for (int i = 0; i < length; i++) indices[i] = (int)order[start + i];
         var (images, labels) = train.ToTensors(indices);
 
-        var augmentation = options.Augmentation;
+        var augmentation = options.ImageAugmentation;
         var draws = ImageAugmentationDraws.Draw(length, train.Height, train.Width, augmentation, new Random(BatchSeed(options.Seed, epoch, step)));
         if (augmentation.CropPadding > 0 || augmentation.HorizontalFlip)
             images = ImageAugmenter.CropAndFlip(images, augmentation.CropPadding, draws);
