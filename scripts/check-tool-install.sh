@@ -44,6 +44,21 @@ subset="$(dirname "$(find "$work/tools/.store" -name train-images-idx3-ubyte.gz 
 "$tool" train --dataset fashion-mnist --data "$subset" --model smallcnn --conv compact --epochs 1 --train-limit 500 --batch 64 --plain --out "$work/run" | tail -n 8
 test -f "$work/run/config.json"
 
+step "compactconv eval (the test split of that subset)"
+"$tool" eval --checkpoint "$work/run" --best --plain | tail -n 3
+
+step "compactconv predict on a PNG (decoded by SkiaSharp's native library)"
+# A 28x28 grey PNG written with Python's zlib, so the check needs no image tools.
+python3 - "$work/shirt.png" <<'PY'
+import struct, sys, zlib
+w = h = 28
+rows = b"".join(b"\x00" + bytes((x * 9) % 256 for x in range(w)) for _ in range(h))
+chunk = lambda kind, data: struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+open(sys.argv[1], "wb").write(png)
+PY
+"$tool" predict "$work/shirt.png" --checkpoint "$work/run" --plain
+
 step "sizes"
 ls -1sh "$feed"/*.nupkg
 du -sh "$work/tools/.store" | sed 's/^/installed: /'
