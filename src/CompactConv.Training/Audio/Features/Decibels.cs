@@ -2,8 +2,8 @@ using static TorchSharp.torch;
 
 namespace CompactConv.Audio.Features;
 
-/// <summary>librosa.power_to_db on batched tensors.</summary>
-public static class Decibels
+/// <summary>librosa.power_to_db on batched tensors (the tensor extractor's, until it goes).</summary>
+internal static class TensorDecibels
 {
     /// <summary>
     /// 10 * log10(max(amin, S)) - 10 * log10(max(amin, ref)), then, if <paramref name="topDb"/> is set,

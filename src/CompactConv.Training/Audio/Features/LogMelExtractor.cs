@@ -79,7 +79,7 @@ public sealed class LogMelExtractor : IDisposable
             ? spectrum.real.square().add_(spectrum.imag.square())
             : spectrum.abs().pow_(o.Power);
         var mel = matmul(filterbank, power.transpose(1, 2));    // [B, NMels, F]
-        var db = Decibels.PowerToDb(mel, o.Ref, o.AMin, o.TopDb);
+        var db = TensorDecibels.PowerToDb(mel, o.Ref, o.AMin, o.TopDb);
         // Finite samples far outside [-1, 1] (a float file of 1e30s) overflow float32 in |X|^2, and the
         // infinities and NaNs that follow would train, predict and detect nonsense without a word.
         if (!isfinite(db).all().item<bool>())
