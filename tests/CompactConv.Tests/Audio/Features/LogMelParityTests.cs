@@ -61,7 +61,9 @@ public class LogMelParityTests
     [Theory]
     [InlineData(4, 1, 2)]      // the smallest FFT the plan takes
     [InlineData(8, 3, 4)]
-    [InlineData(200, 50, 16)]  // not a power of two: the direct DFT
+    [InlineData(5, 2, 1)]      // not a power of two: Bluestein
+    [InlineData(200, 50, 16)]
+    [InlineData(1764, 882, 64)]
     [InlineData(2048, 1024, 128)]
     public void FftSizes_MatchTorch(int nFft, int hop, int mels)
     {
