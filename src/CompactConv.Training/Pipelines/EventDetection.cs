@@ -165,7 +165,7 @@ public static class EventDetection
         post.Validate(config.ClassNames.Length);
         double hop = new FrameTargets(features, config.ClassNames).HopSeconds;
         using var model = ImageClassification.LoadModel(runFolder, config, best, device);
-        using var extractor = new LogMelExtractor(features);
+        var extractor = new LogMelSpectrogram(features);
         var events = new List<SoundEvent>();
         foreach (var file in files)
         {

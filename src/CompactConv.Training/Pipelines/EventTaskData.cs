@@ -104,7 +104,7 @@ public sealed class EventTaskData : IDisposable
     /// <summary>The frame count of a clip of <paramref name="seconds"/> (rounded to whole samples) under <paramref name="features"/>.</summary>
     public static int FrameCount(double seconds, LogMelOptions features)
     {
-        long frames = LogMelExtractor.FrameCount((long)Math.Round(seconds * features.SampleRate), features);
+        long frames = LogMelSpectrogram.FrameCount((long)Math.Round(seconds * features.SampleRate), features);
         return frames is >= 1 and <= int.MaxValue
             ? (int)frames
             : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"a clip of {seconds} s gives {frames} frames"));

@@ -69,7 +69,7 @@ public static class SceneClassification
         var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
         var features = config.Features ?? throw new DataException(Path.Combine(runFolder, "config.json"), "not an audio run (no features section)");
         using var model = ImageClassification.LoadModel(runFolder, config, device: device);
-        using var extractor = new LogMelExtractor(features);
+        var extractor = new LogMelSpectrogram(features);
         int frames = config.Model.InputShape[2];
         var results = new List<ClassPrediction>();
         foreach (var file in files)

@@ -105,7 +105,7 @@ public sealed class EventTaskDataTests : IDisposable
 
         using var data = EventTaskData.Load(Request());
 
-        using var extractor = new LogMelExtractor(FrontEnd);
+        var extractor = new LogMelSpectrogram(FrontEnd);
         var features = new[] { "a.wav", "b.wav", "c.wav", "d.wav" }
             .Select(f => extractor.Compute(AudioReader.Read(Path.Combine(Root, "audio", f)).Channels[0])).ToList();
         using (NewDisposeScope())

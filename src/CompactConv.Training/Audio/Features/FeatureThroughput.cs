@@ -1,4 +1,12 @@
+using CompactConv.Benchmarks;
+
 namespace CompactConv.Audio.Features;
+
+/// <summary>What <see cref="FeatureThroughput.MeasureExtraction"/> timed for one number of workers.</summary>
+/// <param name="Workers">Clips extracted at once, one per worker thread.</param>
+/// <param name="ClipsPerSecond">Clips per second over the timed rounds.</param>
+/// <param name="TimesRealTime">Seconds of audio per second of wall time over the timed rounds.</param>
+public sealed record ExtractionThroughput(int Workers, Spread ClipsPerSecond, Spread TimesRealTime);
 
 /// <summary>
 /// Measures <see cref="FeatureCache.Fill"/> on synthetic clips, so that the extraction speed can be
@@ -37,6 +45,33 @@ public static class FeatureThroughput
         {
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// <see cref="LogMelSpectrogram"/> alone (no decoding, no cache) on <paramref name="clips"/>
+    /// synthetic clips of <paramref name="seconds"/> s, once per entry of <paramref name="workerCounts"/>
+    /// in every round, the entries interleaved (<see cref="InterleavedRounds"/>) so that the machine's
+    /// drift hits them all alike. Lives here rather than beside the front end because the round
+    /// and spread helpers belong to the benchmarks.
+    /// </summary>
+    public static IReadOnlyList<ExtractionThroughput> MeasureExtraction(
+        LogMelOptions options, int clips, double seconds, IReadOnlyList<int> workerCounts, int rounds, int warmupRounds = 1)
+    {
+        ArgumentNullException.ThrowIfNull(workerCounts);
+        if (clips < 1) throw new ArgumentException($"clip count must be at least 1, got {clips}");
+        if (!(seconds > 0)) throw new ArgumentException($"clip length must be positive, got {seconds} s");
+        if (workerCounts.Count == 0 || workerCounts.Any(w => w < 1))
+            throw new ArgumentException($"worker counts must be at least 1, got [{string.Join(", ", workerCounts)}]");
+        var logMel = new LogMelSpectrogram(options);
+        int length = checked((int)Math.Round(seconds * options.SampleRate));
+        var signals = Enumerable.Range(0, clips).Select(seed => Synthesise(length, options.SampleRate, seed)).ToArray();
+        var variants = workerCounts.Select(workers => (Action)(() =>
+            Parallel.For(0, clips, new ParallelOptions { MaxDegreeOfParallelism = workers }, i => logMel.Compute(signals[i])))).ToArray();
+        var milliseconds = InterleavedRounds.Time(variants, rounds, warmupRounds);
+        return workerCounts.Select((workers, v) => new ExtractionThroughput(
+            workers,
+            Spread.Of(milliseconds[v].Select(ms => clips * 1000.0 / ms)),
+            Spread.Of(milliseconds[v].Select(ms => clips * seconds * 1000.0 / ms)))).ToArray();
     }
 
     private static float[] Synthesise(int length, int sampleRate, int seed)

@@ -36,7 +36,7 @@ internal static class FeatureCacheEntry
         BinaryPrimitives.WriteInt32LittleEndian(span[16..], frames);
         keyHash.CopyTo(span[20..]);
         var payload = span.Slice(HeaderLength, 4 * features.Length);
-        var values = FeatureArrays.AsSpan(features);
+        var values = FeatureSpans.AsSpan(features);
         if (BitConverter.IsLittleEndian)
             MemoryMarshal.AsBytes(values).CopyTo(payload);
         else
@@ -63,7 +63,7 @@ internal static class FeatureCacheEntry
         if (!checksum.SequenceEqual(bytes[^ChecksumLength..])) return null;
 
         var features = new float[mels, frames];
-        var values = FeatureArrays.AsSpan(features);
+        var values = FeatureSpans.AsSpan(features);
         var payload = bytes.Slice(HeaderLength, 4 * values.Length);
         if (BitConverter.IsLittleEndian)
             payload.CopyTo(MemoryMarshal.AsBytes(values));

@@ -71,7 +71,7 @@ public sealed class FeatureCache
         var clock = Stopwatch.StartNew();
         // Duplicates would make two workers write the same entry through the same temporary file.
         var paths = audioPaths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).ToArray();
-        using var extractor = new LogMelExtractor(options);
+        var extractor = new LogMelSpectrogram(options);
         int computed = 0, reused = 0, finished = 0;
         long samples = 0;
         var failures = new ConcurrentBag<(int Index, DataException Error)>();
