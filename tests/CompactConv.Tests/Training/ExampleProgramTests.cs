@@ -47,6 +47,21 @@ public partial class ExampleProgramTests
     }
 
     [Fact]
+    public void ModelCostPrintsTheCostTheLibraryMeasuresForACompactSmallCnn()
+    {
+        string printed = RunExample("ModelCost");
+
+        var spec = new CompactConv.Models.ModelSpec
+        {
+            Name = "smallcnn", Conv = CompactConv.Layers.ConvKind.Compact, InputShape = [1, 28, 28], NumClasses = 10,
+        };
+        using var model = CompactConv.Models.ModelRegistry.Create(spec);
+        string totals = $"smallcnn (compact(max, r=2)): {CompactConv.Complexity.ModelCost.Measure(model, [1, 28, 28]).ToSummaryLine()}";
+        Assert.Contains(totals, printed.Split('\n').Select(line => line.TrimEnd()));
+        Assert.Contains("registered models: ", printed);
+    }
+
+    [Fact]
     public void RegisteredModelIsCreatedByNameAndTrainedAboveChance()
     {
         string printed = RunExample("RegisteredModel");
