@@ -36,11 +36,14 @@ public static class EvalCommand
             var config = RunConfig.Load(Path.Combine(folder, "config.json"));
             TaskOptionCheck.RefuseForRun(parse, config.Task);
             using var runLock = RunFolder.Lock(folder, "eval", System.Console.WriteLine);
+            var request = new EvaluationRequest
+            {
+                RunFolder = folder, Best = parse.GetValue(best), DataDir = parse.GetValue(data), CacheDir = parse.GetValue(cache), Device = GlobalOptions.DeviceOf(parse),
+            };
             if (config.Task == "events")
             {
                 string cacheDir = Path.GetFullPath(parse.GetValue(cache) ?? config.FeatureCacheDir ?? AudioDataRequest.DefaultCacheDir);
-                var evaluation = EventDetection.Evaluate(folder, parse.GetValue(data), cacheDir, parse.GetValue(best), parse.GetValue(tune), parse.GetValue(merge),
-                    GlobalOptions.DeviceOf(parse));
+                var evaluation = EventDetection.Evaluate(request with { CacheDir = cacheDir }, parse.GetValue(tune), parse.GetValue(merge));
                 System.Console.WriteLine($"features: cache in {cacheDir}");
                 PrintEvents(evaluation);
                 System.Console.WriteLine($"wrote {Path.Combine(folder, "metrics.json")}, {evaluation.EstimatePath}, {evaluation.ReferencePath}, {evaluation.DurationsPath} and {evaluation.ScoresPath}");
@@ -48,15 +51,14 @@ public static class EvalCommand
             }
             if (config.Task == "scenes")
             {
-                var evaluation = FeatureProgress.Run("features", progress =>
-                    SceneClassification.Evaluate(folder, parse.GetValue(data), parse.GetValue(cache), parse.GetValue(best), progress, GlobalOptions.DeviceOf(parse)));
+                var evaluation = FeatureProgress.Run("features", progress => SceneClassification.Evaluate(request with { FeatureProgress = progress }));
                 System.Console.WriteLine(FeatureProgress.Describe(evaluation.Extraction));
                 Print(evaluation.Metrics, evaluation.Source, evaluation.ByDevice);
             }
             else
             {
-                var metrics = ImageClassification.Evaluate(folder, parse.GetValue(data), parse.GetValue(best), out string source, GlobalOptions.DeviceOf(parse));
-                Print(metrics, source, null);
+                var evaluation = ImageClassification.Evaluate(request);
+                Print(evaluation.Metrics, evaluation.Source, null);
             }
             System.Console.WriteLine($"wrote {Path.Combine(folder, "metrics.json")}");
             return ExitCodes.Success;

@@ -157,7 +157,7 @@ public static class Demo
         });
         observer.DataLoaded(data.Source, data.Train.Count, data.Test!.Count);
 
-        var trained = new List<TrainedRun>();
+        var trained = new List<DemoRun>();
         var configurations = options.Quick ? Configurations : [.. Configurations, BudgetMatched];
         foreach (var (kind, op, width) in configurations)
         {
@@ -228,7 +228,7 @@ public static class Demo
         : spec.Conv.Name()) + (spec.Width == 1.0 ? "" : $"-w{spec.Width.ToString(CultureInfo.InvariantCulture)}");
 
     // A configuration trained and tested, waiting for its inference timing.
-    private sealed record TrainedRun(RunConfig Config, string Folder, string Label, TrainingResult Training, double TestAccuracy, long Params, long Macs)
+    private sealed record DemoRun(RunConfig Config, string Folder, string Label, TrainingResult Training, double TestAccuracy, long Params, long Macs)
     {
         public DemoResult ToResult(ComparedVariant timing)
         {
@@ -241,7 +241,7 @@ public static class Demo
         }
     }
 
-    private static TrainedRun RunOne(RunConfig config, string runFolder, string label, ImageTaskData data, IDemoObserver observer, StopToken? stop,
+    private static DemoRun RunOne(RunConfig config, string runFolder, string label, ImageTaskData data, IDemoObserver observer, StopToken? stop,
         Device device)
     {
         using var runLock = RunFolder.Lock(runFolder, "demo", observer.Note);
@@ -250,20 +250,20 @@ public static class Demo
         DemoRuns.ThrowIfStopped(result.Stop, runFolder);
 
         // The weights of the epoch chosen on validation data meet the test split once, here.
-        using var model = ImageClassification.LoadModel(runFolder, config, best: true, device);
+        using var model = Pipelines.TrainedRun.LoadModel(runFolder, config, best: true, device);
         var test = Evaluator.Evaluate(model, data.Test!, config.ClassNames, config.Training.EvalBatchSize);
         var cost = ModelCost.Measure(model, config.Model.InputShape.Select(d => (long)d).ToArray());
-        return new TrainedRun(config, runFolder, label, result, test.Accuracy, cost.Parameters, cost.Macs);
+        return new DemoRun(config, runFolder, label, result, test.Accuracy, cost.Parameters, cost.Macs);
     }
 
     /// <summary>Times the best weights of every trained run side by side, relative to the standard model.</summary>
-    private static InferenceComparison TimeInference(IReadOnlyList<TrainedRun> runs, int[] inputShape, InferenceTimingOptions options, IDemoObserver observer,
+    private static InferenceComparison TimeInference(IReadOnlyList<DemoRun> runs, int[] inputShape, InferenceTimingOptions options, IDemoObserver observer,
         Device device)
     {
         var models = new List<(string, nn.Module<Tensor, Tensor>)>();
         try
         {
-            foreach (var run in runs) models.Add((run.Label, ImageClassification.LoadModel(run.Folder, run.Config, best: true, device)));
+            foreach (var run in runs) models.Add((run.Label, Pipelines.TrainedRun.LoadModel(run.Folder, run.Config, best: true, device)));
             int standard = runs.ToList().FindIndex(r => r.Config.Model.Conv == ConvKind.Standard && r.Config.Model.Width == 1.0);
             return InferenceSpeed.Compare(models, standard, inputShape, options, observer.TimingRound);
         }

@@ -32,7 +32,7 @@ internal sealed class EventDemoTask(AudioDemoRecipe recipe, AudioDataRequest req
     {
         var result = EventDetection.Train(config, runFolder, data, resume, observer, stop, device);
         DemoRuns.ThrowIfStopped(result.Stop, runFolder);
-        var test = EventDetection.Evaluate(runFolder, null, request.CacheDir, best: true, tuneThresholds: false, device: device).Metrics;
+        var test = EventDetection.Evaluate(new EvaluationRequest { RunFolder = runFolder, CacheDir = request.CacheDir, Best = true, Device = device }).Metrics;
         return AudioDemo.Row(config, result.History.Sum(h => h.Seconds),
         [
             new("best_epoch", result.BestEpoch, "best epoch", DemoFigureFormat.Integer),

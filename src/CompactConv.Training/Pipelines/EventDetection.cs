@@ -100,6 +100,33 @@ public static class EventDetection
     }
 
     /// <summary>
+    /// Checks that the model has frame outputs, then loads (or extracts into the cache) the features and frame
+    /// targets <paramref name="request"/> names, normalised with the statistics of <paramref name="resumed"/>, the
+    /// config of the run being resumed, or else of the training split, and makes the run's config (with the
+    /// request's post-processing, or <see cref="DefaultPostProcessing"/>); <see cref="PreparedTraining{TResult}.Train"/>
+    /// then trains as <see cref="Train"/> does.
+    /// </summary>
+    public static PreparedTraining<EventTrainingResult> Prepare(AudioRunRequest request, RunConfig? resumed = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        // Before minutes of feature extraction.
+        RequireFrameModel(request.BuildSpec([1, 1, 1], 1).Name);
+        var dataRequest = request.DataFor(resumed);
+        var data = EventTaskData.Load(dataRequest, request.FeatureProgress, resumed?.Normalization, resumed?.Model.InputShape[2]);
+        try
+        {
+            var config = CreateConfig(dataRequest, data, request.BuildSpec, request.Training, request.PostProcessing ?? DefaultPostProcessing)
+                with { FeatureCacheDir = data.Extraction.Folder };
+            return new PreparedEvents(config, data);
+        }
+        catch
+        {
+            data.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Evaluates a run folder on its dataset's test split against the annotation as written (or, with
     /// <paramref name="mergeReference"/>, with its overlapping same-label events merged; tuning uses the
     /// same rule on validation). Writes the estimated events (<see cref="EstimateFile"/>), the reference
@@ -109,20 +136,21 @@ public static class EventDetection
     /// files gives the same figures. With <paramref name="tuneThresholds"/>, per-class thresholds are first
     /// chosen on the validation split (event-based F1) and recorded in metrics.json.
     /// </summary>
-    /// <remarks>The model runs on <paramref name="device"/>, the CPU when null.</remarks>
-    public static EventEvaluation Evaluate(string runFolder, string? dataDir, string? cacheDir, bool best, bool tuneThresholds, bool mergeReference = false,
-        Device? device = null)
+    public static EventEvaluation Evaluate(EvaluationRequest request, bool tuneThresholds = false, bool mergeReference = false)
     {
-        var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
+        ArgumentNullException.ThrowIfNull(request);
+        string runFolder = request.RunFolder;
+        var config = TrainedRun.ReadConfig(runFolder);
         EnsureFrameModel(config);
-        using var data = EventTaskData.Load(AudioDataRequest.For(config, dataDir, cacheDir, includeTest: true), normalization: config.Normalization, frames: config.Model.InputShape[2]);
+        using var data = EventTaskData.Load(AudioDataRequest.For(config, request.DataDir, request.CacheDir, includeTest: true), request.FeatureProgress,
+            config.Normalization, config.Model.InputShape[2]);
         if (data.Test.Count == 0) throw new DataException(data.Source, "the test split has no clips");
-        using var model = ImageClassification.LoadModel(runFolder, config, best, device);
+        using var model = TrainedRun.LoadModel(runFolder, config, request.Best, request.Device);
         var post = PostProcessingOf(config);
         double hop = data.Targets.HopSeconds;
         if (tuneThresholds)
         {
-            if (data.Validation.Count == 0) throw new DataException(data.Source, "--tune-thresholds needs a validation split, and this dataset has none");
+            if (data.Validation.Count == 0) throw new DataException(data.Source, "EventDetection.Evaluate(tuneThresholds) needs a validation split, and this dataset has none");
             var clips = Posteriors(model, data.Validation, config);
             var reference = ReferenceOf(data.Validation, mergeReference);
             post = ThresholdTuner.Tune(clips, hop, config.ClassNames,
@@ -148,26 +176,26 @@ public static class EventDetection
         EventListTsv.Write(referencePath, testReference.Events, testReference.Files, exactTimes: true);
         AudioDurationsTsv.Write(durationsPath, durations);
         SedScoresTsv.WriteFolder(scoresPath, testClips, hop, config.ClassNames);
-        WriteMetrics(runFolder, config, data.Source, best ? "best" : "last", post, tuneThresholds, frameF1,
+        WriteMetrics(runFolder, config, data.Source, request.WeightsLabel, post, tuneThresholds, frameF1,
             SedMetricsJson.Report(mergeReference, metrics, psds), psdsUnavailable);
         return new EventEvaluation(metrics, post, frameF1, data.Source, estimatePath, mergeReference, referencePath, durationsPath, scoresPath, psds, psdsUnavailable);
     }
 
     /// <summary>Events detected in each audio file by a run's model, with the run's post-processing (or <paramref name="postProcessing"/>).</summary>
-    /// <remarks>The model runs on <paramref name="device"/>, the CPU when null.</remarks>
-    public static IReadOnlyList<SoundEvent> Detect(string runFolder, IReadOnlyList<string> files, bool best = false, PostProcessingOptions? postProcessing = null,
-        Device? device = null)
+    public static IReadOnlyList<SoundEvent> Detect(PredictionRequest request, PostProcessingOptions? postProcessing = null)
     {
-        var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
+        ArgumentNullException.ThrowIfNull(request);
+        string runFolder = request.RunFolder;
+        var config = TrainedRun.ReadConfig(runFolder);
         EnsureFrameModel(config);
         var features = config.Features ?? throw new DataException(Path.Combine(runFolder, "config.json"), "not an audio run (no features section)");
         var post = postProcessing ?? PostProcessingOf(config);
         post.Validate(config.ClassNames.Length);
         double hop = new FrameTargets(features, config.ClassNames).HopSeconds;
-        using var model = ImageClassification.LoadModel(runFolder, config, best, device);
+        using var model = TrainedRun.LoadModel(runFolder, config, request.Best, request.Device);
         var extractor = new LogMelSpectrogram(features);
         var events = new List<SoundEvent>();
-        foreach (var file in files)
+        foreach (var file in request.Files)
         {
             using var scope = NewDisposeScope();
             var logMel = extractor.ComputeFile(file);
@@ -188,7 +216,7 @@ public static class EventDetection
     {
         if (!modelName.StartsWith("crnn", StringComparison.OrdinalIgnoreCase))
         {
-            throw new ArgumentException($"--model {modelName} gives one output per clip; sound event detection needs frame outputs (crnn or crnn-att)");
+            throw new ArgumentException($"ModelSpec.Name {modelName} gives one output per clip; sound event detection needs frame outputs (crnn or crnn-att)", nameof(modelName));
         }
     }
 
@@ -299,5 +327,20 @@ public static class EventDetection
         }
         AtomicFile.WriteText(Path.Combine(runFolder, "metrics.json"),
             json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+
+    private sealed class PreparedEvents(RunConfig config, EventTaskData data)
+        : PreparedTraining<EventTrainingResult>(config, data.Source, data.Train.Count, data.Notes, data.Extraction)
+    {
+        public override EventTrainingResult Train(TrainingRun run)
+        {
+            ArgumentNullException.ThrowIfNull(run);
+            return EventDetection.Train(Config, run.Folder, data, run.Resume, run.Observer, run.Stop, run.Device);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) data.Dispose();
+        }
     }
 }

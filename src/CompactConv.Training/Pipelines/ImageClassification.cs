@@ -44,64 +44,89 @@ public static class ImageClassification
     };
 
     /// <summary>
-    /// Loads the model of a run folder with the weights of its last (or best) checkpoint, on
-    /// <paramref name="device"/> (the CPU when null), in evaluation mode.
+    /// Loads the data <paramref name="request"/> names (normalised with the statistics of <paramref name="resumed"/>,
+    /// the config of the run being resumed, or else of the training split) and makes the run's config.
+    /// Training then reads augmented batches from the input pipeline when the options ask for augmentation,
+    /// else the in-memory tensors; both follow the same seeded order, so a resumed run continues exactly.
     /// </summary>
-    public static nn.Module<Tensor, Tensor> LoadModel(string runFolder, RunConfig config, bool best = false, Device? device = null)
+    public static PreparedTraining<TrainingResult> Prepare(ImageRunRequest request, RunConfig? resumed = null)
     {
-        var store = new CheckpointStore(runFolder);
-        var state = store.ReadState<CheckpointStateBase>();
-        var model = ModelRegistry.Create(config.Model);
-        store.LoadModel(model, best ? Path.GetFileName(store.BestModelPath) : state.ModelFile);
-        if (device is not null && !ComputeDevice.Same(device, CPU)) model.to(device);
-        model.eval();
-        return model;
+        ArgumentNullException.ThrowIfNull(request);
+        var data = ImageTaskData.Load(request.Data, resumed);
+        try
+        {
+            return new PreparedImages(CreateConfig(request, data), data);
+        }
+        catch
+        {
+            data.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
     /// Evaluates a run folder's checkpoint on the test split of its dataset (or of
-    /// <paramref name="dataDir"/>) and writes metrics.json into the folder.
+    /// <see cref="EvaluationRequest.DataDir"/>) and writes metrics.json into the folder.
     /// </summary>
-    /// <remarks>The model runs on <paramref name="device"/>, the CPU when null.</remarks>
-    public static ClassificationMetrics Evaluate(string runFolder, string? dataDir, bool best, out string dataSource, Device? device = null)
+    public static ImageEvaluation Evaluate(EvaluationRequest request)
     {
-        var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
+        ArgumentNullException.ThrowIfNull(request);
+        using var run = TrainedRun.Open(request.RunFolder, request.Best, request.Device, task: "image");
+        var config = run.Config;
         // The full test split is evaluated even when training used a subset; the training split is
         // not needed, since the run's config holds the normalisation.
-        string? folder = dataDir ?? config.DataDir;
+        string? folder = request.DataDir ?? config.DataDir;
         var splits = ImageDatasets.Load(config.Dataset, folder, config.ImageData ?? new ImageDatasetOptions { Seed = config.Training.Seed });
         RunInputShape.Require(splits.Test, config.Model.InputShape, folder ?? splits.Source);
         var (images, labels) = splits.Test.ToTensors();
         using var test = new TensorDataset(images, labels);
         test.Normalize(config.Normalization);
-        dataSource = splits.Source;
-        using var model = LoadModel(runFolder, config, best, device);
-        var metrics = Evaluator.Evaluate(model, test, config.ClassNames, config.Training.EvalBatchSize);
-        EvaluationReports.Write(runFolder, metrics, null, config, dataSource, best ? "best" : "last");
-        return metrics;
+        var metrics = Evaluator.Evaluate(run.Model, test, config.ClassNames, config.Training.EvalBatchSize);
+        EvaluationReports.Write(request.RunFolder, metrics, null, config, splits.Source, request.WeightsLabel);
+        return new ImageEvaluation(metrics, splits.Source);
     }
 
     /// <summary>
-    /// Class probabilities of the images in <paramref name="files"/> under a run's model (its last
-    /// epoch's weights): PNG and JPEG files are resized and made grey or RGB to the run's input shape,
-    /// IDX files give every image they hold (see <see cref="ImageInputFiles"/>); all are normalised
-    /// with the run's training statistics.
+    /// Class probabilities of the images in <see cref="PredictionRequest.Files"/> under a run's model: PNG and
+    /// JPEG files are resized and made grey or RGB to the run's input shape, IDX files give every image they
+    /// hold (see <see cref="ImageInputFiles"/>); all are normalised with the run's training statistics.
     /// </summary>
     /// <exception cref="DataException">The run is not an image run, or a file cannot be read as images of its input shape; names the file.</exception>
-    /// <remarks>The model runs on <paramref name="device"/>, the CPU when null.</remarks>
-    public static IReadOnlyList<ClassPrediction> Predict(string runFolder, IReadOnlyList<string> files, Device? device = null)
+    public static IReadOnlyList<ClassPrediction> Predict(PredictionRequest request)
     {
-        string configPath = Path.Combine(runFolder, "config.json");
-        var config = RunConfig.Load(configPath);
-        if (config.Task != "image") throw new DataException(configPath, $"is a {config.Task} run, not an image run");
+        ArgumentNullException.ThrowIfNull(request);
+        var config = TrainedRun.ReadConfig(request.RunFolder, task: "image");
         var shape = config.Model.InputShape;
-        var inputs = ImageInputFiles.Read(files, shape[0], shape[1], shape[2]);
+        // The files are read before the model: a bad file is reported without loading weights.
+        var inputs = ImageInputFiles.Read(request.Files, shape[0], shape[1], shape[2]);
         var images = new Data.ImageDataset(inputs.Pixels, new long[inputs.Names.Count], shape[0], shape[1], shape[2], config.ClassNames, "predict");
         var (pixels, labels) = images.ToTensors();
         using var data = new TensorDataset(pixels, labels);
         data.Normalize(config.Normalization);
-        using var model = LoadModel(runFolder, config, device: device);
+        using var model = TrainedRun.LoadModel(request.RunFolder, config, request.Best, request.Device);
         var probabilities = Evaluator.PredictProbabilities(model, data.Inputs, config.Training.EvalBatchSize);
         return inputs.Names.Select((name, i) => ClassPrediction.FromRow(name, probabilities, i, config.ClassNames)).ToList();
+    }
+
+    private sealed class PreparedImages(RunConfig config, ImageTaskData data)
+        : PreparedTraining<TrainingResult>(config, data.Source, data.Train.Count, data.Notes, inputPipeline: Describe(config.Training))
+    {
+        public override TrainingResult Train(TrainingRun run)
+        {
+            ArgumentNullException.ThrowIfNull(run);
+            var trainer = new Trainer(Config, run.Folder, run.Observer, stop: run.Stop) { Device = run.Device ?? CPU };
+            return Config.Training.ImageAugmentation.Any
+                ? trainer.Run(data.TrainImages, data.Validation, run.Resume)
+                : trainer.Run(data.Train, data.Validation, run.Resume);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) data.Dispose();
+        }
+
+        private static string? Describe(TrainingOptions options) => options.ImageAugmentation.Any
+            ? $"augmentation {options.ImageAugmentation.Describe()}, prefetch {options.Prefetch}"
+            : null;
     }
 }

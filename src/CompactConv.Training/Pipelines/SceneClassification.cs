@@ -44,42 +44,80 @@ public static class SceneClassification
         new Trainer(config, runFolder, observer, stop: stop) { Device = device ?? CPU }.Run(data.Train, data.Validation, resume);
 
     /// <summary>
-    /// Evaluates a run folder on its dataset's test split and writes metrics.json, confusion.csv
-    /// and confusion.png there. Features come from <paramref name="cacheDir"/>, else from the cache the
-    /// run was trained with; <paramref name="progress"/> gets the number of files checked or extracted.
+    /// Loads (or extracts into the cache) the features <paramref name="request"/> names, normalised with the
+    /// statistics of <paramref name="resumed"/>, the config of the run being resumed, or else of the training
+    /// split, and makes the run's config; <see cref="PreparedTraining{TResult}.Train"/> then trains as
+    /// <see cref="Train"/> does.
     /// </summary>
-    /// <remarks>The model runs on <paramref name="device"/>, the CPU when null.</remarks>
-    public static SceneEvaluation Evaluate(string runFolder, string? dataDir, string? cacheDir, bool best, IProgress<int>? progress = null, Device? device = null)
+    public static PreparedTraining<TrainingResult> Prepare(AudioRunRequest request, RunConfig? resumed = null)
     {
-        var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
-        using var data = SceneTaskData.Load(AudioDataRequest.For(config, dataDir, cacheDir, includeTest: true), progress, config.Normalization, config.Model.InputShape[2]);
+        ArgumentNullException.ThrowIfNull(request);
+        var dataRequest = request.DataFor(resumed);
+        var data = SceneTaskData.Load(dataRequest, request.FeatureProgress, resumed?.Normalization, resumed?.Model.InputShape[2]);
+        try
+        {
+            return new PreparedScenes(CreateConfig(dataRequest, data, request.BuildSpec, request.Training), data);
+        }
+        catch
+        {
+            data.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Evaluates a run folder on its dataset's test split and writes metrics.json, confusion.csv and
+    /// confusion.png there. Features come from <see cref="EvaluationRequest.CacheDir"/>, else from the cache
+    /// the run was trained with.
+    /// </summary>
+    public static SceneEvaluation Evaluate(EvaluationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var config = TrainedRun.ReadConfig(request.RunFolder, task: "scenes");
+        using var data = SceneTaskData.Load(AudioDataRequest.For(config, request.DataDir, request.CacheDir, includeTest: true), request.FeatureProgress,
+            config.Normalization, config.Model.InputShape[2]);
         var test = data.Test ?? throw new DataException(data.Source, "the test split has no clips");
-        using var model = ImageClassification.LoadModel(runFolder, config, best, device);
+        using var model = TrainedRun.LoadModel(request.RunFolder, config, request.Best, request.Device);
         var probabilities = Evaluator.PredictProbabilities(model, test.Inputs, config.Training.EvalBatchSize, config.Training.Augmentation.CropFrames);
         var metrics = ClassificationMetrics.FromProbabilities(test.Labels.data<long>().ToArray(), probabilities, config.ClassNames);
         var byDevice = ClassificationMetrics.AccuracyByGroup(metrics.Truth, metrics.Predicted, data.TestDevices);
-        EvaluationReports.Write(runFolder, metrics, byDevice, config, data.Source, best ? "best" : "last");
+        EvaluationReports.Write(request.RunFolder, metrics, byDevice, config, data.Source, request.WeightsLabel);
         return new SceneEvaluation(metrics, byDevice, data.Source, data.Extraction);
     }
 
     /// <summary>Class probabilities of each audio file under a run's model, averaged over crops as in evaluation.</summary>
-    /// <remarks>The model runs on <paramref name="device"/>, the CPU when null.</remarks>
-    public static IReadOnlyList<ClassPrediction> Predict(string runFolder, IReadOnlyList<string> files, Device? device = null)
+    public static IReadOnlyList<ClassPrediction> Predict(PredictionRequest request)
     {
-        var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
-        var features = config.Features ?? throw new DataException(Path.Combine(runFolder, "config.json"), "not an audio run (no features section)");
-        using var model = ImageClassification.LoadModel(runFolder, config, device: device);
+        ArgumentNullException.ThrowIfNull(request);
+        using var run = TrainedRun.Open(request.RunFolder, request.Best, request.Device, task: "scenes");
+        var config = run.Config;
+        var features = config.Features ?? throw new DataException(Path.Combine(request.RunFolder, "config.json"), "not an audio run (no features section)");
         var extractor = new LogMelSpectrogram(features);
         int frames = config.Model.InputShape[2];
         var results = new List<ClassPrediction>();
-        foreach (var file in files)
+        foreach (var file in request.Files)
         {
             using var scope = NewDisposeScope();
             var logMel = extractor.ComputeFile(file);
             using var single = SceneTaskData.ToDataset([logMel], [0], Math.Max(frames, logMel.GetLength(1)), config.Normalization);
-            var p = Evaluator.PredictProbabilities(model, single.Inputs, 1, config.Training.Augmentation.CropFrames ?? frames);
+            var p = Evaluator.PredictProbabilities(run.Model, single.Inputs, 1, config.Training.Augmentation.CropFrames ?? frames);
             results.Add(ClassPrediction.FromRow(file, p, 0, config.ClassNames));
         }
         return results;
+    }
+
+    private sealed class PreparedScenes(RunConfig config, SceneTaskData data)
+        : PreparedTraining<TrainingResult>(config, data.Source, data.Train.Count, data.Notes, data.Extraction)
+    {
+        public override TrainingResult Train(TrainingRun run)
+        {
+            ArgumentNullException.ThrowIfNull(run);
+            return SceneClassification.Train(Config, run.Folder, data, run.Resume, run.Observer, run.Stop, run.Device);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) data.Dispose();
+        }
     }
 }

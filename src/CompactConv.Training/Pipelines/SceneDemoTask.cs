@@ -26,7 +26,7 @@ internal sealed class SceneDemoTask(AudioDemoRecipe recipe, AudioDataRequest req
     {
         var result = SceneClassification.Train(config, runFolder, data, resume, observer, stop, device);
         DemoRuns.ThrowIfStopped(result.Stop, runFolder);
-        var test = SceneClassification.Evaluate(runFolder, null, request.CacheDir, best: true, device: device).Metrics;
+        var test = SceneClassification.Evaluate(new EvaluationRequest { RunFolder = runFolder, CacheDir = request.CacheDir, Best = true, Device = device }).Metrics;
         return AudioDemo.Row(config, result.History.Sum(h => h.Seconds),
         [
             new("best_epoch", result.BestEpoch, "best epoch", DemoFigureFormat.Integer),

@@ -57,7 +57,7 @@ public class GradientClippingTests
         new Trainer(config, folder.Path).Run(train, test, resume: false);
 
         using var before = Trainer.BuildModel(config);
-        using var after = ImageClassification.LoadModel(folder.Path, config);
+        using var after = TrainedRun.LoadModel(folder.Path, config);
         double squared = before.parameters().Zip(after.parameters())
             .Sum(p => (p.First.detach() - p.Second.detach()).square().sum().to_type(ScalarType.Float64).item<double>());
         Assert.Equal(0.5 * 1e-3, Math.Sqrt(squared), 1e-7);

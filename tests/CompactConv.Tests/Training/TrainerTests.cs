@@ -48,7 +48,7 @@ public class TrainerTests
         Assert.Equal((expected, accuracies.Max()), (state.BestEpoch, state.BestValidationAccuracy));
         Assert.Contains("\"best_validation_accuracy\"", File.ReadAllText(new CheckpointStore(folder.Path).StatePath));
         // best.model holds that epoch's weights: they score its validation accuracy again.
-        using var best = CompactConv.Pipelines.ImageClassification.LoadModel(folder.Path, config, best: true);
+        using var best = CompactConv.Pipelines.TrainedRun.LoadModel(folder.Path, config, best: true);
         Assert.Equal(accuracies.Max(), Evaluator.Evaluate(best, validation, config.ClassNames).Accuracy, 9);
     }
 

@@ -96,7 +96,7 @@ public class TrainingApiTests
         Assert.Equal(withFolder.History.Select(h => (h.TrainLoss, h.TrainAccuracy, h.ValidationLoss, h.ValidationAccuracy)),
             inMemory.History.Select(h => (h.TrainLoss, h.TrainAccuracy, h.ValidationLoss, h.ValidationAccuracy)));
         Assert.Equal(withFolder.BestEpoch, inMemory.BestEpoch);
-        using var best = CompactConv.Pipelines.ImageClassification.LoadModel(folder.Path, config, best: true);
+        using var best = CompactConv.Pipelines.TrainedRun.LoadModel(folder.Path, config, best: true);
         var expected = best.parameters().ToArray();
         var actual = model.parameters().ToArray();
         Assert.Equal(expected.Length, actual.Length);
