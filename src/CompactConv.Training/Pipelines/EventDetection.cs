@@ -117,7 +117,8 @@ public static class EventDetection
         {
             var config = CreateConfig(dataRequest, data, request.BuildSpec, request.Training, request.PostProcessing ?? DefaultPostProcessing)
                 with { FeatureCacheDir = data.Extraction.Folder };
-            return new PreparedEvents(config, data);
+            return new PreparedTraining<EventTrainingResult>(config, data.Source, data.Train.Count, data.Notes, data,
+                run => Train(config, run.Folder, data, run.Resume, run.Observer, run.Stop, run.Device), data.Extraction);
         }
         catch
         {
@@ -327,20 +328,5 @@ public static class EventDetection
         }
         AtomicFile.WriteText(Path.Combine(runFolder, "metrics.json"),
             json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
-    }
-
-    private sealed class PreparedEvents(RunConfig config, EventTaskData data)
-        : PreparedTraining<EventTrainingResult>(config, data.Source, data.Train.Count, data.Notes, data.Extraction)
-    {
-        public override EventTrainingResult Train(TrainingRun run)
-        {
-            ArgumentNullException.ThrowIfNull(run);
-            return EventDetection.Train(Config, run.Folder, data, run.Resume, run.Observer, run.Stop, run.Device);
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) data.Dispose();
-        }
     }
 }

@@ -55,7 +55,14 @@ public static class ImageClassification
         var data = ImageTaskData.Load(request.Data, resumed);
         try
         {
-            return new PreparedImages(CreateConfig(request, data), data);
+            var config = CreateConfig(request, data);
+            return new PreparedTraining<TrainingResult>(config, data.Source, data.Train.Count, data.Notes, data, run =>
+            {
+                var trainer = new Trainer(config, run.Folder, run.Observer, stop: run.Stop) { Device = run.Device ?? CPU };
+                return config.Training.ImageAugmentation.Any
+                    ? trainer.Run(data.TrainImages, data.Validation, run.Resume)
+                    : trainer.Run(data.Train, data.Validation, run.Resume);
+            }, inputPipeline: InputPipeline(config.Training));
         }
         catch
         {
@@ -108,25 +115,8 @@ public static class ImageClassification
         return inputs.Names.Select((name, i) => ClassPrediction.FromRow(name, probabilities, i, config.ClassNames)).ToList();
     }
 
-    private sealed class PreparedImages(RunConfig config, ImageTaskData data)
-        : PreparedTraining<TrainingResult>(config, data.Source, data.Train.Count, data.Notes, inputPipeline: Describe(config.Training))
-    {
-        public override TrainingResult Train(TrainingRun run)
-        {
-            ArgumentNullException.ThrowIfNull(run);
-            var trainer = new Trainer(Config, run.Folder, run.Observer, stop: run.Stop) { Device = run.Device ?? CPU };
-            return Config.Training.ImageAugmentation.Any
-                ? trainer.Run(data.TrainImages, data.Validation, run.Resume)
-                : trainer.Run(data.Train, data.Validation, run.Resume);
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) data.Dispose();
-        }
-
-        private static string? Describe(TrainingOptions options) => options.ImageAugmentation.Any
-            ? $"augmentation {options.ImageAugmentation.Describe()}, prefetch {options.Prefetch}"
-            : null;
-    }
+    // The image input pipeline's settings in words, when augmentation makes the trainer use it.
+    private static string? InputPipeline(TrainingOptions options) => options.ImageAugmentation.Any
+        ? $"augmentation {options.ImageAugmentation.Describe()}, prefetch {options.Prefetch}"
+        : null;
 }

@@ -6,18 +6,24 @@ namespace CompactConv.Pipelines;
 /// <summary>
 /// The first half of every pipeline's train step: the data is loaded and the run's config is made, so that
 /// a front end can show what will be trained (data, notes, features) before the long part, <see cref="Train"/>.
+/// Disposing it frees the loaded data.
 /// </summary>
 /// <typeparam name="TResult">What training returns: <see cref="TrainingResult"/>, or <see cref="EventTrainingResult"/> for events.</typeparam>
-public abstract class PreparedTraining<TResult> : IDisposable
+public sealed class PreparedTraining<TResult> : IDisposable
 {
-    /// <summary>Holds what every pipeline prepares.</summary>
-    protected PreparedTraining(RunConfig config, string source, long trainCount, IReadOnlyList<string> notes,
-        FeatureCacheFillResult? extraction = null, string? inputPipeline = null)
+    private readonly Func<TrainingRun, TResult> train;
+    private readonly IDisposable data;
+
+    /// <summary>What a pipeline prepared: <paramref name="train"/> trains on <paramref name="data"/>, which this object then owns.</summary>
+    internal PreparedTraining(RunConfig config, string source, long trainCount, IReadOnlyList<string> notes, IDisposable data,
+        Func<TrainingRun, TResult> train, FeatureCacheFillResult? extraction = null, string? inputPipeline = null)
     {
         Config = config;
         Source = source;
         TrainCount = trainCount;
         Notes = notes;
+        this.data = data;
+        this.train = train;
         Extraction = extraction;
         InputPipeline = inputPipeline;
     }
@@ -31,7 +37,7 @@ public abstract class PreparedTraining<TResult> : IDisposable
     /// <summary>Training examples (images or clips) per epoch.</summary>
     public long TrainCount { get; }
 
-    /// <summary>Lines worth showing before training: files left out, splits made, the input pipeline chosen.</summary>
+    /// <summary>Lines worth showing before training: files left out, splits made.</summary>
     public IReadOnlyList<string> Notes { get; }
 
     /// <summary>Audio runs: what the feature cache held and what had to be extracted; null for images.</summary>
@@ -41,15 +47,12 @@ public abstract class PreparedTraining<TResult> : IDisposable
     public string? InputPipeline { get; }
 
     /// <summary>Trains (or resumes) into <paramref name="run"/>'s folder; the best epoch is chosen on validation data.</summary>
-    public abstract TResult Train(TrainingRun run);
-
-    /// <summary>Frees the loaded data.</summary>
-    public void Dispose()
+    public TResult Train(TrainingRun run)
     {
-        Dispose(true);
-        GC.SuppressFinalize(this);
+        ArgumentNullException.ThrowIfNull(run);
+        return train(run);
     }
 
     /// <summary>Frees the loaded data.</summary>
-    protected abstract void Dispose(bool disposing);
+    public void Dispose() => data.Dispose();
 }

@@ -56,7 +56,9 @@ public static class SceneClassification
         var data = SceneTaskData.Load(dataRequest, request.FeatureProgress, resumed?.Normalization, resumed?.Model.InputShape[2]);
         try
         {
-            return new PreparedScenes(CreateConfig(dataRequest, data, request.BuildSpec, request.Training), data);
+            var config = CreateConfig(dataRequest, data, request.BuildSpec, request.Training);
+            return new PreparedTraining<TrainingResult>(config, data.Source, data.Train.Count, data.Notes, data,
+                run => Train(config, run.Folder, data, run.Resume, run.Observer, run.Stop, run.Device), data.Extraction);
         }
         catch
         {
@@ -104,20 +106,5 @@ public static class SceneClassification
             results.Add(ClassPrediction.FromRow(file, p, 0, config.ClassNames));
         }
         return results;
-    }
-
-    private sealed class PreparedScenes(RunConfig config, SceneTaskData data)
-        : PreparedTraining<TrainingResult>(config, data.Source, data.Train.Count, data.Notes, data.Extraction)
-    {
-        public override TrainingResult Train(TrainingRun run)
-        {
-            ArgumentNullException.ThrowIfNull(run);
-            return SceneClassification.Train(Config, run.Folder, data, run.Resume, run.Observer, run.Stop, run.Device);
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) data.Dispose();
-        }
     }
 }
