@@ -48,6 +48,20 @@ public static class OptionFlags
         ["ImageDatasetOptions.TestFraction"] = "--test-fraction",
         ["ImageDatasetOptions.SkipBad"] = "--skip-bad",
         ["ImageDatasetOptions.Height"] = "--image-size",
+        ["ImageDatasetOptions.Width"] = "--image-size",
+        ["ImageDatasetOptions.Grey"] = "--grey",
+        ["AudioDataRequest.DataDir"] = "--data",
+        ["AudioDataRequest.For(dataDir)"] = "--data",
+        ["AudioDataRequest.Fold"] = "--fold",
+        ["AudioDataRequest.SkipBad"] = "--skip-bad",
+        ["AudioDataRequest.CacheDir"] = "--cache",
+        ["AudioDatasetOptions.ValidationFraction"] = "--validation-fraction",
+        ["EventDatasetOptions.HoldOutFraction"] = "--validation-fraction",
+        ["AudioDemoOptions.Epochs"] = "--epochs",
+        ["AudioDemoOptions.OutDir"] = "--out",
+        ["AudioDemoOptions.SamplesDir"] = "--data",
+        ["Trainer.Run(resume)"] = "--resume",
+        ["EventOverlaps.Merge(list)"] = "--merge-reference",
     };
 
     /// <summary>The flag of a <see cref="TrainingOptions"/> property path such as <c>Augmentation.CropFrames</c>; null where no flag sets it.</summary>

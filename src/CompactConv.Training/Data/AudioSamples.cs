@@ -27,6 +27,6 @@ public static class AudioSamples
         candidates ??= EmbeddedDataFolders.Candidates(RelativeDir);
         return candidates.FirstOrDefault(c => File.Exists(Path.Combine(c, specFile)))
             ?? throw new DataException(candidates.Count > 0 ? candidates[0] : RelativeDir,
-                $"the embedded audio sample set ({specFile}) is not here nor in any parent folder; pass --data with a sample folder");
+                $"the embedded audio sample set ({specFile}) is not here nor in any parent folder; give a sample folder as {nameof(Pipelines.AudioDemoOptions)}.{nameof(Pipelines.AudioDemoOptions.SamplesDir)}");
     }
 }

@@ -51,7 +51,7 @@ public static class MnistFamily
             return LoadFolder(name, Path.GetFullPath(dataDir), title);
         }
         if (name == Mnist)
-            throw new DataException(Mnist, "MNIST has no default location; pass --data DIR with the four MNIST IDX files");
+            throw new DataException(Mnist, $"MNIST has no default location; give the folder of the four MNIST IDX files as {DataDirName}");
 
         locations ??= MnistLocations.Default;
         if (MnistFiles.AllPresent(locations.FashionMnistSystemDir))
@@ -61,8 +61,11 @@ public static class MnistFamily
             return LoadFolder(name, Path.GetFullPath(embedded), "embedded Fashion-MNIST subset");
         throw new DataException(locations.FashionMnistSystemDir,
             $"Fashion-MNIST not found here nor as an embedded subset in {string.Join(" or ", locations.EmbeddedSubsetDirs)}; " +
-            "install Debian's dataset-fashion-mnist or pass --data DIR");
+            $"install Debian's dataset-fashion-mnist or give a folder with the four IDX files as {DataDirName}");
     }
+
+    // Callers reach Load through the image pipelines' request, so the missing folder is named there.
+    private const string DataDirName = $"{nameof(Pipelines.ImageDataRequest)}.{nameof(Pipelines.ImageDataRequest.DataDir)}";
 
     private static string Canonical(string dataset)
     {

@@ -65,7 +65,7 @@ public sealed record AudioDataRequest
     public static AudioDataRequest For(RunConfig config, string? dataDir, string? cacheDir, bool includeTest = false) => new()
     {
         Dataset = config.Dataset,
-        DataDir = dataDir ?? config.DataDir ?? throw new DataException("config.json", "the run names no data folder; pass --data"),
+        DataDir = dataDir ?? config.DataDir ?? throw new DataException("config.json", $"the run names no data folder; give one as {nameof(AudioDataRequest)}.{nameof(For)}(dataDir)"),
         Fold = config.Fold,
         SkipBad = config.SkipBad,
         Features = config.Features ?? new LogMelOptions(),

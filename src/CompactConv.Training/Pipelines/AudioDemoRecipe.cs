@@ -60,8 +60,8 @@ public sealed record AudioDemoRecipe
     /// <exception cref="ArgumentException">An override is out of range.</exception>
     public static AudioDemoRecipe For(AudioDemoOptions options)
     {
-        if (options.Epochs is < 1) throw new ArgumentException($"--epochs must be at least 1, got {options.Epochs}");
-        if (options.Width is { } w && !(w > 0 && double.IsFinite(w))) throw new ArgumentException($"the width multiplier must be a positive number, got {w}");
+        if (options.Epochs is < 1) throw new ArgumentException($"{nameof(AudioDemoOptions)}.{nameof(AudioDemoOptions.Epochs)} must be at least 1, got {options.Epochs}");
+        if (options.Width is { } w && !(w > 0 && double.IsFinite(w))) throw new ArgumentException($"{nameof(AudioDemoOptions)}.{nameof(AudioDemoOptions.Width)} must be a positive number, got {w}");
         var recipe = options.Task == AudioDemoTask.Scenes ? Scenes(options.Quick) : Events(options.Quick);
         double width = options.Width ?? recipe.Width;
         recipe = recipe with

@@ -37,7 +37,7 @@ public static class DemoRuns
 
     /// <summary>
     /// Whether the run in <paramref name="runFolder"/> is to be resumed: false when the folder holds no
-    /// checkpoint, true when it holds a run that <paramref name="config"/> continues by the rule --resume
+    /// checkpoint, true when it holds a run that <paramref name="config"/> continues by the rule a resume
     /// applies (<see cref="ResumeCheck.Refusal"/>): a finished run is then reused, a shorter one trained on.
     /// </summary>
     /// <exception cref="DataException">The folder holds a run with other settings (named in the message), or no config.json beside its checkpoint.</exception>
@@ -45,7 +45,7 @@ public static class DemoRuns
     {
         if (!new CheckpointStore(runFolder).Exists) return false;
         if (ResumeCheck.Refusal(RunConfig.Load(Path.Combine(runFolder, "config.json")), config) is { } refusal)
-            throw new DataException(runFolder, $"holds a run with other settings: it {refusal}; remove it or choose another --out");
+            throw new DataException(runFolder, $"holds a run with other settings: it {refusal}; remove it or choose another output folder");
         return true;
     }
 

@@ -43,7 +43,7 @@ public static class DemoSoundscapes
             return new DemoSoundscapeSet(folder, spec, Reused: true);
 
         if (Directory.Exists(folder) && HasRuns(outDir))
-            throw new DataException(outDir, "holds demo runs trained on soundscapes from other samples or settings; remove it or choose another --out");
+            throw new DataException(outDir, $"holds demo runs trained on soundscapes from other samples or settings; remove it or choose another {nameof(AudioDemoOptions)}.{nameof(AudioDemoOptions.OutDir)}");
         // The stamp goes first and comes back last, so a set interrupted while being rewritten is never taken as complete.
         if (File.Exists(stampPath)) File.Delete(stampPath);
         new SoundscapeSynthesizer(spec, new SynthOptions { Progress = progress }).Generate(folder);

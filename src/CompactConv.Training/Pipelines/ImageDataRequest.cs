@@ -43,8 +43,8 @@ public sealed record ImageDataRequest
     {
         // Written so that NaN fails too.
         if (!(ValidationFraction >= 0 && ValidationFraction < 1))
-            throw new ArgumentException(FormattableString.Invariant($"--validation-fraction must be at least 0 and below 1, got {ValidationFraction}"));
-        if (TrainLimit is < 1) throw new ArgumentException($"--train-limit must be at least 1, got {TrainLimit}");
-        if (TestLimit is < 1) throw new ArgumentException($"the test limit must be at least 1, got {TestLimit}");
+            throw new ArgumentException(FormattableString.Invariant($"{nameof(ImageDataRequest)}.{nameof(ValidationFraction)} must be at least 0 and below 1, got {ValidationFraction}"));
+        if (TrainLimit is < 1) throw new ArgumentException($"{nameof(ImageDataRequest)}.{nameof(TrainLimit)} must be at least 1, got {TrainLimit}");
+        if (TestLimit is < 1) throw new ArgumentException($"{nameof(ImageDataRequest)}.{nameof(TestLimit)} must be at least 1, got {TestLimit}");
     }
 }

@@ -94,7 +94,7 @@ public sealed class ImageTaskData : IDisposable
     private static (ImageDataset Train, ImageDataset? Validation, string Text) Divide(ImageDataset pool, ImageDataset? own, ImageDataRequest request)
     {
         if (own is not null)
-            return (pool, own, string.Create(CultureInfo.InvariantCulture, $"{own.Count:N0} validation (the dataset's own split; --validation-fraction does not apply)"));
+            return (pool, own, string.Create(CultureInfo.InvariantCulture, $"{own.Count:N0} validation (the dataset's own split; {nameof(ImageDataRequest)}.{nameof(ImageDataRequest.ValidationFraction)} does not apply)"));
         var heldOut = StratifiedSplit.HeldOutIndices(pool.Labels, request.ValidationFraction, request.Seed);
         if (heldOut.Length == 0)
             return (pool, null, "no validation images (the last epoch is the chosen one)");

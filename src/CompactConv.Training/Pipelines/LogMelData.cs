@@ -50,7 +50,7 @@ internal sealed class LogMelData
             // Fill decodes every file not yet cached and lists those that fail, so one pass finds them all.
             if (!skipBad)
             {
-                throw new DataException(dataDir, $"{extraction.Failures.Count} audio file(s) could not be decoded or gave no usable features: {string.Join("; ", extraction.Failures.Take(5).Select(f => f.Message))} (pass --skip-bad to leave them out)");
+                throw new DataException(dataDir, $"{extraction.Failures.Count} audio file(s) could not be decoded or gave no usable features: {string.Join("; ", extraction.Failures.Take(5).Select(f => f.Message))} (leave them out with {nameof(AudioDataRequest)}.{nameof(AudioDataRequest.SkipBad)})");
             }
             notes.AddRange(extraction.Failures.Select(f => $"skipped {f.Message}"));
         }

@@ -135,7 +135,7 @@ internal static class EpochLoop
         if (partial.Epoch != state.Epoch + 1 || partial.Step < 1 || partial.Step >= stepsPerEpoch)
         {
             throw new DataException(store.StatePath,
-                $"the unfinished epoch {partial.Epoch} at step {partial.Step} does not follow epoch {state.Epoch} with {stepsPerEpoch} steps an epoch (another --batch or data?)");
+                $"the unfinished epoch {partial.Epoch} at step {partial.Step} does not follow epoch {state.Epoch} with {stepsPerEpoch} steps an epoch (another {nameof(TrainingOptions)}.{nameof(TrainingOptions.BatchSize)} or data?)");
         }
         return partial;
     }

@@ -29,7 +29,7 @@ public interface ITrainingObserver
     void EventEpochCompleted(EventEpochRecord record) { }
 
     /// <summary>
-    /// A line worth showing before the first epoch, e.g. what a resume changed ("--epochs 20 (was 10) from
+    /// A line worth showing before the first epoch, e.g. what a resume changed ("TrainingOptions.Epochs 20 (was 10) from
     /// epoch 6: ..."); ignored unless overridden.
     /// </summary>
     void Note(string line) { }

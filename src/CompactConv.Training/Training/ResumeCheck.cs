@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace CompactConv.Training;
 
 /// <summary>
-/// What <c>--resume</c> may change in a run's config.json. Every setting of the saved config is compared
+/// What resuming a run may change in a run's config.json. Every setting of the saved config is compared
 /// with the one the options ask for: more (or the same) epochs, another time budget, prefetch depth or
 /// feature cache folder may differ, and are recorded with the epoch they took effect from; anything else
 /// (data, task, model, classes, validation share, front end, batch, seed, optimiser, schedule,
@@ -19,13 +19,14 @@ namespace CompactConv.Training;
 /// </remarks>
 internal sealed class ResumeCheck
 {
-    // The settings that may change, by config.json path, with the option that sets each.
+    // The settings that may change, by config.json path, with the property that sets each (as Type.Member,
+    // which front ends map to their own names for the setting).
     private static readonly Dictionary<string, string> Changeable = new()
     {
-        ["training.epochs"] = "--epochs",
-        ["training.max_minutes"] = "--max-minutes",
-        ["training.prefetch"] = "--prefetch",
-        ["feature_cache_dir"] = "--cache",
+        ["training.epochs"] = $"{nameof(TrainingOptions)}.{nameof(TrainingOptions.Epochs)}",
+        ["training.max_minutes"] = $"{nameof(TrainingOptions)}.{nameof(TrainingOptions.MaxMinutes)}",
+        ["training.prefetch"] = $"{nameof(TrainingOptions)}.{nameof(TrainingOptions.Prefetch)}",
+        ["feature_cache_dir"] = $"{nameof(Pipelines.AudioDataRequest)}.{nameof(Pipelines.AudioDataRequest.CacheDir)}",
     };
 
     // Not settings: a description of the data, statistics taken from it (the resumed run reuses the
@@ -66,8 +67,9 @@ internal sealed class ResumeCheck
         if (refused.Count > 0)
         {
             throw new ArgumentException(
-                $"--resume: the run in {runFolder} {RefusedText(refused)} " +
-                "(a resumed run may only train more --epochs or change --max-minutes, --prefetch or --cache)");
+                $"{RunFolder.ResumeParameter}: the run in {runFolder} {RefusedText(refused)} " +
+                $"(a resumed run may only train more {Changeable["training.epochs"]} or change {Changeable["training.max_minutes"]}, " +
+                $"{Changeable["training.prefetch"]} or {Changeable["feature_cache_dir"]})");
         }
         return new ResumeCheck(saved, changes);
     }
@@ -75,7 +77,7 @@ internal sealed class ResumeCheck
     /// <summary>
     /// The one "same run" rule: null when <paramref name="requested"/> continues the run that <paramref name="saved"/>
     /// describes (only settings a resume may change differ), else why not ("was trained with r=2; these options ask
-    /// for r=4"). <see cref="Compare"/> enforces it for --resume; demos use it to choose between resuming a run
+    /// for r=4"). <see cref="Compare"/> enforces it when resuming; demos use it to choose between resuming a run
     /// folder and refusing it, so that a demo never resumes a run that the resume itself would refuse, nor
     /// refuses one that a resume would accept.
     /// </summary>
@@ -117,7 +119,7 @@ internal sealed class ResumeCheck
     }
 
     /// <summary>
-    /// One line per change for the start of the run, e.g. "--epochs 20 (was 10) from epoch 6: the cosine
+    /// One line per change for the start of the run, e.g. "TrainingOptions.Epochs 20 (was 10) from epoch 6: the cosine
     /// schedule now spans 20 epochs" (the cosine rate is a function of the step and the total steps, so
     /// more epochs change the rate of every remaining step).
     /// </summary>

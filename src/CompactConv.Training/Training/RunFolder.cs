@@ -14,6 +14,12 @@ public static class RunFolder
     private const string ConfigFile = "config.json";
 
     /// <summary>
+    /// How messages name the choice to resume: the <c>resume</c> parameter of <see cref="Trainer.Run(TensorDataset, TensorDataset?, bool)"/>,
+    /// the entry point most callers use (the other trainers and pipelines take a parameter of the same name).
+    /// </summary>
+    internal const string ResumeParameter = $"{nameof(Trainer)}.{nameof(Trainer.Run)}(resume)";
+
+    /// <summary>
     /// Takes <paramref name="runFolder"/> (created when missing) for <paramref name="command"/>
     /// (<c>train</c>, <c>eval</c>, <c>demo</c>): its <see cref="RunLock"/>, refusing a folder that holds
     /// something other than a run; then removes the temporary files that writes killed part-way left in
@@ -50,8 +56,8 @@ public static class RunFolder
     {
         EnsureRunOrEmpty(runFolder);
         var store = new CheckpointStore(runFolder);
-        if (resume && !store.Exists) throw new DataException(store.StatePath, "--resume given but there is no checkpoint to resume from");
-        if (!resume && store.Exists) throw new DataException(runFolder, "already holds a checkpoint; pass --resume to continue it or choose another --out");
+        if (resume && !store.Exists) throw new DataException(store.StatePath, $"asked to resume ({ResumeParameter}) but there is no checkpoint to resume from");
+        if (!resume && store.Exists) throw new DataException(runFolder, $"already holds a checkpoint; resume it with {ResumeParameter} or choose another folder");
     }
 
     /// <summary>

@@ -10,6 +10,6 @@ public sealed class TrainingDivergedException(string message) : Exception(messag
     {
         if (double.IsFinite(loss)) return loss;
         throw new TrainingDivergedException(
-            $"loss became {loss.ToString(CultureInfo.InvariantCulture)} at epoch {epoch}, step {step}; lower --lr (the last checkpoint is kept)");
+            $"loss became {loss.ToString(CultureInfo.InvariantCulture)} at epoch {epoch}, step {step}; lower TrainingOptions.LearningRate (the last checkpoint is kept)");
     }
 }

@@ -9,7 +9,7 @@ public sealed class TrainingStoppedException : Exception
 {
     /// <summary>
     /// The stop <paramref name="stop"/> of the run in <paramref name="runFolder"/>, continued by
-    /// <paramref name="howToContinue"/> (e.g. "continue with the same command and --resume").
+    /// <paramref name="howToContinue"/> (e.g. "run the same command again to continue").
     /// </summary>
     public TrainingStoppedException(TrainingStop stop, string runFolder, string howToContinue)
         : base($"{stop.Describe()}; checkpoint in {runFolder}; {howToContinue}")

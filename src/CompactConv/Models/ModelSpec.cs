@@ -43,11 +43,11 @@ public sealed record ModelSpec
     /// </summary>
     public const double MaxWidth = 64;
 
-    /// <summary>Throws <see cref="ArgumentException"/> (naming --width) unless <paramref name="width"/> is above 0 and at most <see cref="MaxWidth"/>.</summary>
+    /// <summary>Throws <see cref="ArgumentException"/> (naming <c>ModelSpec.Width</c>) unless <paramref name="width"/> is above 0 and at most <see cref="MaxWidth"/>.</summary>
     public static double CheckWidth(double width) =>
         width > 0 && width <= MaxWidth
             ? width
-            : throw new ArgumentException(FormattableString.Invariant($"--width must be above 0 and at most {MaxWidth}, got {width}"));
+            : throw new ArgumentException(FormattableString.Invariant($"{nameof(ModelSpec)}.{nameof(Width)} must be above 0 and at most {MaxWidth}, got {width}"));
 
     /// <summary>Per-sample input shape, channels first (e.g. [1, 28, 28]).</summary>
     public required int[] InputShape { get; init; }

@@ -15,6 +15,26 @@ public class OptionFlagsTests
     }
 
     [Fact]
+    public void Method_parameters_become_flags()
+    {
+        Assert.Equal("/runs/a: already holds a checkpoint; resume it with --resume or choose another folder",
+            OptionFlags.ToFlags("/runs/a: already holds a checkpoint; resume it with Trainer.Run(resume) or choose another folder"));
+        Assert.Equal("the run names no data folder; give one as --data",
+            OptionFlags.ToFlags("the run names no data folder; give one as AudioDataRequest.For(dataDir)"));
+    }
+
+    [Fact]
+    public void A_library_refusal_reads_as_the_command_line_wrote_it()
+    {
+        var missing = Assert.Throws<ArgumentException>(() => CompactConv.Data.Images.ImageDatasets.Load("cifar10", null));
+        Assert.Equal("ImageDataRequest.DataDir is required for cifar10: the folder of the unpacked dataset", missing.Message);
+        Assert.Equal("--data is required for cifar10: the folder of the unpacked dataset", OptionFlags.ToFlags(missing.Message));
+
+        var fold = Assert.Throws<ArgumentException>(() => CompactConv.Data.Audio.AudioDatasets.Load("esc50", ".", fold: 9));
+        Assert.Equal("--fold must be 1-5 for esc50, got 9", OptionFlags.ToFlags(fold.Message));
+    }
+
+    [Fact]
     public void Names_inside_longer_identifiers_and_unknown_names_are_left_alone()
     {
         Assert.Equal("TrainingOptions.EpochsSoFar is 3", OptionFlags.ToFlags("TrainingOptions.EpochsSoFar is 3"));

@@ -191,7 +191,7 @@ public sealed class EventTaskDataTests : IDisposable
         var error = Assert.Throws<DataException>(() => EventTaskData.Load(Request()));
         Assert.Equal(Root, error.Path);
         Assert.Contains(broken, error.Message);
-        Assert.Contains("--skip-bad", error.Message);
+        Assert.Contains("leave them out with AudioDataRequest.SkipBad", error.Message);
 
         using var data = EventTaskData.Load(Request(skipBad: true));
         Assert.Equal(["a.wav", "b.wav", "d.wav"], data.Train.Files);

@@ -115,8 +115,8 @@ public class TimeBudgetTests
         string before = File.ReadAllText(configPath);
         var other = Config(1, null) with { Training = Config(1, null).Training with { BatchSize = 48 } };
         var e = Assert.Throws<ArgumentException>(() => new Trainer(other, folder.Path).Run(train, test, resume: true));
-        Assert.Equal($"--resume: the run in {folder.Path} was trained with batch_size=16; these options ask for batch_size=48 "
-            + "(a resumed run may only train more --epochs or change --max-minutes, --prefetch or --cache)", e.Message);
+        Assert.Equal($"Trainer.Run(resume): the run in {folder.Path} was trained with batch_size=16; these options ask for batch_size=48 "
+            + "(a resumed run may only train more TrainingOptions.Epochs or change TrainingOptions.MaxMinutes, TrainingOptions.Prefetch or AudioDataRequest.CacheDir)", e.Message);
         Assert.Equal(before, File.ReadAllText(configPath)); // the refused resume left the run as it was
     }
 

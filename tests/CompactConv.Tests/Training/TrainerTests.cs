@@ -99,7 +99,7 @@ public class TrainerTests
         new Trainer(SyntheticImages.Config(1), folder.Path).Run(train, test, resume: false);
         var before = File.ReadAllBytes(Path.Combine(folder.Path, "checkpoint", "epoch-0001.model"));
         var exists = Assert.Throws<DataException>(() => new Trainer(SyntheticImages.Config(1), folder.Path).Run(train, test, resume: false));
-        Assert.Contains("--resume", exists.Message);
+        Assert.Contains("resume it with Trainer.Run(resume) or choose another folder", exists.Message);
         Assert.Equal(before, File.ReadAllBytes(Path.Combine(folder.Path, "checkpoint", "epoch-0001.model")));
     }
 

@@ -46,10 +46,10 @@ public static class AudioDatasets
         string canonical = Names.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase))
             ?? throw new ArgumentException($"unknown audio dataset '{name}'; choose one of {string.Join(", ", Names)}");
         options ??= new AudioDatasetOptions();
-        CheckFraction("--validation-fraction", options.ValidationFraction);
-        CheckFraction("--test-fraction", options.TestFraction);
+        CheckFraction($"{nameof(AudioDatasetOptions)}.{nameof(AudioDatasetOptions.ValidationFraction)}", options.ValidationFraction);
+        CheckFraction($"{nameof(AudioDatasetOptions)}.{nameof(AudioDatasetOptions.TestFraction)}", options.TestFraction);
         if (dataDir.Length == 0)
-            throw new ArgumentException("--data must name the dataset folder");
+            throw new ArgumentException($"{Request}.DataDir must name the dataset folder");
         if (!Directory.Exists(dataDir))
             throw new DataException(dataDir, "dataset folder not found");
         string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataDir));
@@ -64,6 +64,9 @@ public static class AudioDatasets
         };
     }
 
+    // The fold and the folder reach Load from the audio pipelines' request, so messages name them there.
+    private const string Request = nameof(Pipelines.AudioDataRequest);
+
     private static void CheckFraction(string option, double value)
     {
         // Written so that NaN fails too.
@@ -74,19 +77,19 @@ public static class AudioDatasets
     private static int TauFold(string name, int? fold)
     {
         if (fold is < 1)
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--fold must be at least 1 for {name}, got {fold}"));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{Request}.Fold must be at least 1 for {name}, got {fold}"));
         return fold ?? 1;
     }
 
     private static int TestFold(string name, int? fold, int folds)
     {
         if (fold is null)
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--fold is required for {name} (1-{folds})"));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{Request}.Fold is required for {name} (1-{folds})"));
         if (fold < 1 || fold > folds)
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--fold must be 1-{folds} for {name}, got {fold}"));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{Request}.Fold must be 1-{folds} for {name}, got {fold}"));
         return fold.Value;
     }
 
     private static AudioDatasetOptions NoFold(int? fold, AudioDatasetOptions options) =>
-        fold is null ? options : throw new ArgumentException($"--fold does not apply to {Folders}; its split is seeded or given by split.csv");
+        fold is null ? options : throw new ArgumentException($"{Request}.Fold does not apply to {Folders}; its split is seeded or given by split.csv");
 }

@@ -41,13 +41,13 @@ public static class EventDatasets
         options ??= new EventDatasetOptions();
         // Written so that NaN fails too.
         if (!(options.HoldOutFraction >= 0 && options.HoldOutFraction < 1))
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the validation hold-out fraction must be at least 0 and below 1, got {options.HoldOutFraction}"));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{nameof(EventDatasetOptions)}.{nameof(EventDatasetOptions.HoldOutFraction)} must be at least 0 and below 1, got {options.HoldOutFraction}"));
         if (options.SplitFiles is not null && canonical == UrbanSed)
             throw new ArgumentException($"split files do not apply to {UrbanSed}; its split is given by its folders");
         if (options.SplitFiles is { Count: 0 })
             throw new ArgumentException("the list of split files is empty");
         if (dataDir.Length == 0)
-            throw new ArgumentException("--data must name the dataset folder");
+            throw new ArgumentException($"{nameof(Pipelines.AudioDataRequest)}.{nameof(Pipelines.AudioDataRequest.DataDir)} must name the dataset folder");
         if (!Directory.Exists(dataDir))
             throw new DataException(dataDir, "dataset folder not found");
         string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataDir));

@@ -12,7 +12,7 @@ internal sealed record CifarLabelField(string Name, int Classes, string NamesFil
 /// blue bytes, each plane row by row), which is already the [C, H, W] layout the models take.
 /// </summary>
 /// <param name="Title">Name in messages and sources, e.g. "CIFAR-10 binary".</param>
-/// <param name="Subfolder">The folder the archive unpacks to; used when --data names its parent.</param>
+/// <param name="Subfolder">The folder the archive unpacks to; used when the data folder given is its parent.</param>
 /// <param name="Archive">The archive's file name, for messages.</param>
 /// <param name="TrainFiles">Training record files, read in this order.</param>
 /// <param name="TestFiles">Test record files, read in this order.</param>

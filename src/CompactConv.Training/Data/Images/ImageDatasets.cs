@@ -50,7 +50,7 @@ public static class ImageDatasets
             return MnistFamily.Load(canonical, dataDir, locations);
 
         if (string.IsNullOrEmpty(dataDir))
-            throw new ArgumentException($"--data is required for {canonical}: the folder of the unpacked dataset");
+            throw new ArgumentException($"{nameof(Pipelines.ImageDataRequest)}.{nameof(Pipelines.ImageDataRequest.DataDir)} is required for {canonical}: the folder of the unpacked dataset");
         if (!Directory.Exists(dataDir))
             throw new DataException(dataDir, "dataset folder not found");
         string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataDir));
@@ -71,28 +71,37 @@ public static class ImageDatasets
     private static void Check(string name, ImageDatasetOptions options)
     {
         if (options.Labels is not null && name != Cifar100)
-            throw new ArgumentException($"--labels applies to {Cifar100} only, not {name}");
+            throw new ArgumentException($"{Option(nameof(ImageDatasetOptions.Labels))} applies to {Cifar100} only, not {name}");
         if (name == Folders)
         {
-            if (options.Height is < 1 or > ImageDatasetOptions.MaxFolderSide || options.Width is < 1 or > ImageDatasetOptions.MaxFolderSide)
+            string? badSide = options switch
+            {
+                { Height: < 1 or > ImageDatasetOptions.MaxFolderSide } => nameof(ImageDatasetOptions.Height),
+                { Width: < 1 or > ImageDatasetOptions.MaxFolderSide } => nameof(ImageDatasetOptions.Width),
+                _ => null,
+            };
+            if (badSide is not null)
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                    $"--image-size must be from 1x1 to {ImageDatasetOptions.MaxFolderSide}x{ImageDatasetOptions.MaxFolderSide}, got {options.Height}x{options.Width}"));
+                    $"{Option(badSide)} must be from 1 to {ImageDatasetOptions.MaxFolderSide}, got {options.Height}x{options.Width} (height x width)"));
             }
             // Written so that NaN fails too.
             if (options.TestFraction is { } fraction && !(fraction >= 0 && fraction < 1))
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--test-fraction must be at least 0 and below 1, got {fraction}"));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{Option(nameof(ImageDatasetOptions.TestFraction))} must be at least 0 and below 1, got {fraction}"));
             return;
         }
         string? folderOnly = options switch
         {
-            { Height: not null } or { Width: not null } => "--image-size",
-            { Grey: true } => "--grey",
-            { SkipBad: true } => "--skip-bad",
-            { TestFraction: not null } => "--test-fraction",
+            { Height: not null } => nameof(ImageDatasetOptions.Height),
+            { Width: not null } => nameof(ImageDatasetOptions.Width),
+            { Grey: true } => nameof(ImageDatasetOptions.Grey),
+            { SkipBad: true } => nameof(ImageDatasetOptions.SkipBad),
+            { TestFraction: not null } => nameof(ImageDatasetOptions.TestFraction),
             _ => null,
         };
         if (folderOnly is not null)
-            throw new ArgumentException($"{folderOnly} applies to {Folders} only; {name} has a fixed image size, colour and split, and its files are checked whole");
+            throw new ArgumentException($"{Option(folderOnly)} applies to {Folders} only; {name} has a fixed image size, colour and split, and its files are checked whole");
     }
+
+    private static string Option(string property) => $"{nameof(ImageDatasetOptions)}.{property}";
 }

@@ -41,7 +41,7 @@ internal static class ImageFolderLayout
         if (problems.Count > 0 && !options.SkipBad)
         {
             string count = problems.Count == 1 ? "1 image cannot be used" : string.Create(CultureInfo.InvariantCulture, $"{problems.Count} images cannot be used");
-            throw new DataException(root, $"{count}: {string.Join("; ", problems)}; pass --skip-bad to leave them out");
+            throw new DataException(root, $"{count}: {string.Join("; ", problems)}; leave them out with {nameof(ImageDatasetOptions)}.{nameof(ImageDatasetOptions.SkipBad)}");
         }
 
         var trainCounts = trainImages.CountPerClass();
@@ -94,7 +94,7 @@ internal static class ImageFolderLayout
         string root, ImageDatasetOptions options, List<string> notes)
     {
         if (options.TestFraction is not null)
-            throw new ArgumentException($"--test-fraction does not apply to {root}: its {TrainFolder}/ and {TestFolder}/ folders fix the split");
+            throw new ArgumentException($"{nameof(ImageDatasetOptions)}.{nameof(ImageDatasetOptions.TestFraction)} does not apply to {root}: its {TrainFolder}/ and {TestFolder}/ folders fix the split");
         var trainClasses = Scan(Path.Combine(root, TrainFolder), TrainFolder + "/", notes);
         var testClasses = Scan(Path.Combine(root, TestFolder), TestFolder + "/", notes);
         if (trainClasses.Count == 0)

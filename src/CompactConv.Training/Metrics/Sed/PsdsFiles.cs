@@ -66,7 +66,7 @@ public static class PsdsFiles
 
     /// <summary>Why PSDS cannot score against <paramref name="reference"/> (overlapping same-label events), with the remedy; or null.</summary>
     internal static string? ReferenceProblem(EventList reference) =>
-        PsdsGroundTruth.OverlapProblem(reference.Events, "reference") is { } overlap ? $"{overlap}; --merge-reference merges them" : null;
+        PsdsGroundTruth.OverlapProblem(reference.Events, "reference") is { } overlap ? $"{overlap}; {nameof(EventOverlaps)}.{nameof(EventOverlaps.Merge)}(list) merges them" : null;
 
     private static void CheckReference(EventList reference, string referencePath)
     {

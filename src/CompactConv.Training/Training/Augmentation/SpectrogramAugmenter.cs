@@ -31,7 +31,7 @@ public static class SpectrogramAugmenter
     public static (Tensor Inputs, Tensor[] Targets) ApplyWithTargets(Tensor inputs, IReadOnlyList<Tensor> targets,
         AugmentationOptions options, Random random)
     {
-        if (options.CropFrames is not null) throw new ArgumentException("--crop-frames does not apply to frame targets (sound event detection)");
+        if (options.CropFrames is not null) throw new ArgumentException("TrainingOptions.Augmentation.CropFrames does not apply to frame targets (sound event detection)");
         return MaskAndMix(inputs.clone(), targets, options, random);
     }
 
