@@ -60,6 +60,7 @@ public static class OptionFlags
         ["AudioDemoOptions.Epochs"] = "--epochs",
         ["AudioDemoOptions.OutDir"] = "--out",
         ["AudioDemoOptions.SamplesDir"] = "--data",
+        ["EventDetection.Evaluate(tuneThresholds)"] = "--tune-thresholds",
         ["Trainer.Run(resume)"] = "--resume",
         ["EventOverlaps.Merge(list)"] = "--merge-reference",
     };

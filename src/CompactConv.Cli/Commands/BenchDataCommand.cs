@@ -54,7 +54,7 @@ public static class BenchDataCommand
                 ValidationFraction = 0,
                 Seed = options.Seed,
             });
-            System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"data: {taskData.Source} (loaded in {clock.Elapsed.TotalSeconds:F1} s)"));
+            System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"data: {OptionFlags.ToFlags(taskData.Source)} (loaded in {clock.Elapsed.TotalSeconds:F1} s)"));
             foreach (var note in taskData.Notes) System.Console.WriteLine($"note: {note}");
             using var source = new ImageBatchSource(taskData.TrainImages, taskData.Normalization, options);
             System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -91,6 +91,6 @@ public static class DemoCommand
 
         public void TimingRound(int done, int total) => System.Console.WriteLine($"timing inference: round {done}/{total}");
 
-        public void Note(string line) => System.Console.WriteLine(line);
+        public void Note(string line) => System.Console.WriteLine(OptionFlags.ToFlags(line));
     }
 }

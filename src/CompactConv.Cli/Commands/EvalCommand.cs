@@ -68,7 +68,7 @@ public static class EvalCommand
 
     private static void PrintEvents(EventEvaluation evaluation)
     {
-        System.Console.WriteLine($"data: {evaluation.Source}");
+        System.Console.WriteLine($"data: {OptionFlags.ToFlags(evaluation.Source)}");
         var m = evaluation.Metrics;
         System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"segment-based (1 s): F1 {m.SegmentBased.Overall.FMeasure:F4}, ER {m.SegmentBased.Overall.ErrorRate:F4}"));
@@ -83,7 +83,7 @@ public static class EvalCommand
         }
         else
         {
-            System.Console.WriteLine($"PSDS not computed: {evaluation.PsdsUnavailable}");
+            System.Console.WriteLine($"PSDS not computed: {OptionFlags.ToFlags(evaluation.PsdsUnavailable ?? "")}");
         }
         System.Console.WriteLine(evaluation.MergeReference
             ? "scored against the test annotation with overlapping same-label events merged (--merge-reference)"
@@ -92,7 +92,7 @@ public static class EvalCommand
 
     private static void Print(ClassificationMetrics metrics, string source, IReadOnlyDictionary<string, double>? byDevice)
     {
-        System.Console.WriteLine($"data: {source}");
+        System.Console.WriteLine($"data: {OptionFlags.ToFlags(source)}");
         System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"accuracy {metrics.Accuracy:F4} ({metrics.Count} examples), macro accuracy {metrics.MacroAccuracy:F4}, log-loss {metrics.Loss:F4}"));
         var classes = new TextTable().AddColumns("class", "accuracy");

@@ -169,7 +169,7 @@ public static class TrainCommand
         foreach (var note in notes) System.Console.WriteLine($"note: {OptionFlags.ToFlags(note)}");
         if (prepared.InputPipeline is { } pipeline) System.Console.WriteLine($"pipeline: {pipeline}");
         var config = prepared.Config;
-        System.Console.WriteLine($"data: {prepared.Source}");
+        System.Console.WriteLine($"data: {OptionFlags.ToFlags(prepared.Source)}");
         System.Console.WriteLine($"model: {config.Model.Name} {config.Model.ConvLabel}, {config.Training.Epochs} epochs on {GlobalOptions.DeviceOf(parse)} -> {run.Folder}");
     }
 
