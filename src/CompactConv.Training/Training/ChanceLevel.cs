@@ -26,6 +26,6 @@ public static class ChanceLevel
             ? $"only {steps} optimisation steps: too few for the weights and the BatchNorm statistics to settle; give it more TrainingOptions.Epochs, more data or a smaller TrainingOptions.BatchSize"
             : $"after {steps} optimisation steps: check TrainingOptions.LearningRate (too high diverges, too low stalls) and that the labels match the inputs";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{what} {accuracy:P1} is at chance level ({1.0 / classes:P1} for {classes} classes) {cause}");
+            $"{what} {accuracy:P1} is at chance level ({1.0 / classes:P1} for {classes} classes): {cause}");
     }
 }
