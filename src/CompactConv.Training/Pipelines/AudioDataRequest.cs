@@ -85,4 +85,27 @@ public sealed record AudioDataRequest
             return Path.Combine(root, "compactconv", "features");
         }
     }
+
+    /// <summary>
+    /// The run config of an audio run trained on what this request loaded: the dataset settings, the
+    /// features and their cache, the model <paramref name="buildSpec"/> makes for the data's shape and classes,
+    /// the training-split statistics and the options. Scenes and events differ only in what they add.
+    /// </summary>
+    internal RunConfig ToRunConfig(string task, string source, int[] inputShape, IReadOnlyList<string> classNames, Normalization normalization,
+        string featureCacheDir, Func<int[], int, Models.ModelSpec> buildSpec, TrainingOptions training) => new()
+    {
+        Task = task,
+        Dataset = Dataset,
+        DataDir = RunConfig.FullDataPath(DataDir),
+        DataSource = source,
+        ValidationFraction = ValidationFraction,
+        Fold = Fold,
+        Features = Features,
+        FeatureCacheDir = featureCacheDir,
+        SkipBad = SkipBad,
+        Model = buildSpec(inputShape, classNames.Count),
+        ClassNames = classNames.ToArray(),
+        Normalization = normalization,
+        Training = training,
+    };
 }

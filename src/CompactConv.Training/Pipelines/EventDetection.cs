@@ -60,21 +60,8 @@ public static class EventDetection
         TrainingOptions training, PostProcessingOptions postProcessing)
     {
         postProcessing.Validate(data.ClassNames.Count);
-        return new RunConfig
-        {
-            Task = "events",
-            Dataset = request.Dataset,
-            DataDir = RunConfig.FullDataPath(request.DataDir),
-            DataSource = data.Source,
-            ValidationFraction = request.ValidationFraction,
-            Features = request.Features,
-            SkipBad = request.SkipBad,
-            Model = buildSpec(data.InputShape, data.ClassNames.Count),
-            ClassNames = data.ClassNames.ToArray(),
-            Normalization = data.Normalization,
-            PostProcessing = postProcessing,
-            Training = training,
-        };
+        return request.ToRunConfig("events", data.Source, data.InputShape, data.ClassNames, data.Normalization, data.Extraction.Folder, buildSpec, training)
+            with { PostProcessing = postProcessing };
     }
 
     /// <summary>
@@ -115,8 +102,7 @@ public static class EventDetection
         var data = EventTaskData.Load(dataRequest, request.FeatureProgress, resumed?.Normalization, resumed?.Model.InputShape[2]);
         try
         {
-            var config = CreateConfig(dataRequest, data, request.BuildSpec, request.Training, request.PostProcessing ?? DefaultPostProcessing)
-                with { FeatureCacheDir = data.Extraction.Folder };
+            var config = CreateConfig(dataRequest, data, request.BuildSpec, request.Training, request.PostProcessing ?? DefaultPostProcessing);
             return new PreparedTraining<EventTrainingResult>(config, data.Source, data.Train.Count, data.Notes, data,
                 run => Train(config, run.Folder, data, run.Resume, run.Observer, run.Stop, run.Device), data.Extraction);
         }

@@ -15,22 +15,8 @@ namespace CompactConv.Pipelines;
 public static class SceneClassification
 {
     /// <summary>Builds a run config for training on <paramref name="data"/>.</summary>
-    public static RunConfig CreateConfig(AudioDataRequest request, SceneTaskData data, Func<int[], int, ModelSpec> buildSpec, TrainingOptions training) => new()
-    {
-        Task = "scenes",
-        Dataset = request.Dataset,
-        DataDir = RunConfig.FullDataPath(request.DataDir),
-        DataSource = data.Source,
-        ValidationFraction = request.ValidationFraction,
-        Fold = request.Fold,
-        Features = request.Features,
-        FeatureCacheDir = data.Extraction.Folder,
-        SkipBad = request.SkipBad,
-        Model = buildSpec(data.InputShape, data.ClassNames.Count),
-        ClassNames = data.ClassNames.ToArray(),
-        Normalization = data.Normalization,
-        Training = training,
-    };
+    public static RunConfig CreateConfig(AudioDataRequest request, SceneTaskData data, Func<int[], int, ModelSpec> buildSpec, TrainingOptions training) =>
+        request.ToRunConfig("scenes", data.Source, data.InputShape, data.ClassNames, data.Normalization, data.Extraction.Folder, buildSpec, training);
 
     /// <summary>
     /// Trains (or resumes) the run: every epoch is scored on the validation split, whose best accuracy
