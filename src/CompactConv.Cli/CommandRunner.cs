@@ -32,7 +32,7 @@ public static class CommandRunner
         }
         catch (Exception e) when (ExitCodeFor(e) is var code)
         {
-            Console.Error.WriteLine($"error: {OneLine(e)}");
+            Console.Error.WriteLine($"error: {OptionFlags.ToFlags(OneLine(e))}");
             if (verbose) Console.Error.WriteLine(e.ToString());
             return code;
         }
@@ -53,7 +53,8 @@ public static class CommandRunner
     /// </summary>
     public static string OneLine(Exception e)
     {
-        string message = e.Message;
+        // The library names the options property; the user typed a flag.
+        string message = e is CompactConv.Training.InvalidOptionException option ? OptionFlags.Reword(option) : e.Message;
         foreach (var marker in LibTorchTraceMarkers)
         {
             int at = message.IndexOf(marker, StringComparison.Ordinal);

@@ -53,13 +53,44 @@ public static class GlobalOptions
         root.Options.Add(Plain);
     }
 
-    /// <summary>Applies --plain, --threads, the allocator setting and --device before any tensor work.</summary>
+    /// <summary>Applies --plain, --threads and the allocator setting before any tensor work, and checks --device.</summary>
     public static void Apply(ParseResult parse)
     {
         OutputTarget.Plain = parse.GetValue(Plain);
         // Progress bars follow the same width as tables, COLUMNS included.
         if (OutputTarget.Interactive) AnsiConsole.Profile.Width = OutputTarget.Width;
-        TorchRuntime.Configure(parse.GetValue(Threads), tuneAllocator: !parse.GetValue(NoMallocTuning));
-        if (parse.GetValue(Device) is { } device) ComputeDevice.Use(device);
+        try
+        {
+            TorchRuntime.Configure(parse.GetValue(Threads), tuneAllocator: !parse.GetValue(NoMallocTuning));
+        }
+        catch (ArgumentOutOfRangeException e) when (e.ParamName == "threads")
+        {
+            throw new UsageException($"--{ParameterReason(e)}");
+        }
+        // A wrong --device is refused here, before a command spends minutes loading data.
+        DeviceOf(parse);
     }
+
+    /// <summary>
+    /// The device --device names (the CPU without it), which each command passes down to the trainers and
+    /// pipelines it calls; the library's refusal is reworded in terms of the flag.
+    /// </summary>
+    /// <exception cref="UsageException">The name is unknown or names a device this machine lacks.</exception>
+    public static TorchSharp.torch.Device DeviceOf(ParseResult parse)
+    {
+        if (parse.GetValue(Device) is not { } name) return TorchSharp.torch.CPU;
+        try
+        {
+            return ComputeDevice.Parse(name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--device: {ParameterReason(e)}");
+        }
+    }
+
+    // The library's message without the " (Parameter 'x')" and "Actual value was" lines .NET appends: the
+    // library names its parameter, the user typed a flag.
+    private static string ParameterReason(ArgumentException e) =>
+        e.Message.Split('\n', 2)[0].Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal).Trim();
 }

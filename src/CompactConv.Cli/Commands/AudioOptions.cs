@@ -96,24 +96,13 @@ public sealed class AudioOptions
         return string.Join(", ", parts.Take(Most)) + (parts.Count > Most ? ", ..." : "");
     }
 
-    /// <summary>The data request for <paramref name="dataset"/> in <paramref name="dataDir"/>.</summary>
-    public SceneDataRequest Request(ParseResult parse, string dataset, string dataDir, int seed) => new()
+    /// <summary>The data request for <paramref name="dataset"/> in <paramref name="dataDir"/>, scenes or events.</summary>
+    /// <remarks>--fold, which the event layouts' fixed splits have no use for, is refused by <see cref="TaskOptionCheck"/>.</remarks>
+    public AudioDataRequest Request(ParseResult parse, string dataset, string dataDir, int seed) => new()
     {
         Dataset = dataset,
         DataDir = dataDir,
         Fold = parse.GetValue(Fold),
-        SkipBad = parse.GetValue(SkipBad),
-        Features = Features(parse),
-        CacheDir = parse.GetValue(Cache),
-        Seed = seed,
-    };
-
-    /// <summary>The sound event detection data request for <paramref name="dataset"/> in <paramref name="dataDir"/>.</summary>
-    /// <remarks>--fold, which the event layouts' fixed splits have no use for, is refused by <see cref="TaskOptionCheck"/>.</remarks>
-    public EventDataRequest EventRequest(ParseResult parse, string dataset, string dataDir, int seed) => new()
-    {
-        Dataset = dataset,
-        DataDir = dataDir,
         SkipBad = parse.GetValue(SkipBad),
         Features = Features(parse),
         CacheDir = parse.GetValue(Cache),

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CompactConv.Benchmarks;
 using CompactConv.Pipelines;
+using CompactConv.Training;
 using CompactConv.Training.Batches;
 
 namespace CompactConv.Cli.Commands;
@@ -31,12 +32,12 @@ public static class BenchDataCommand
         foreach (var option in new Option[] { epochs, maxBatches, rounds, seed }) command.Options.Add(option);
         CommandRunner.SetAction(command, parse =>
         {
-            var options = new ImageBatchOptions
+            var options = new TrainingOptions
             {
                 BatchSize = BenchCommand.Positive("--batch", parse.GetValue(batch)),
                 Seed = parse.GetValue(seed),
                 Prefetch = pipeline.Prefetch(parse),
-                Augmentation = pipeline.Augmentation(parse),
+                ImageAugmentation = pipeline.Augmentation(parse),
             };
             options.Validate();
             int epochCount = BenchCommand.Positive("--epochs", parse.GetValue(epochs));
@@ -53,11 +54,11 @@ public static class BenchDataCommand
                 ValidationFraction = 0,
                 Seed = options.Seed,
             });
-            System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"data: {taskData.Source} (loaded in {clock.Elapsed.TotalSeconds:F1} s)"));
+            System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"data: {OptionFlags.ToFlags(taskData.Source)} (loaded in {clock.Elapsed.TotalSeconds:F1} s)"));
             foreach (var note in taskData.Notes) System.Console.WriteLine($"note: {note}");
             using var source = new ImageBatchSource(taskData.TrainImages, taskData.Normalization, options);
             System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"pipeline: batch {options.BatchSize}, prefetch {options.Prefetch}, augmentation {options.Augmentation.Describe()}, {TorchSharp.torch.get_num_threads()} thread(s)"));
+                $"pipeline: batch {options.BatchSize}, prefetch {options.Prefetch}, augmentation {options.ImageAugmentation.Describe()}, {TorchSharp.torch.get_num_threads()} thread(s)"));
             var context = MachineContext.AtStart();
             var result = DataThroughput.MeasureRounds(source, roundCount, epochCount, parse.GetValue(maxBatches), (round, r) =>
                 System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -42,6 +42,7 @@ public static class DemoCommand
                     OutDir = outDir,
                     DataDir = parse.GetValue(data),
                     Epochs = parse.GetValue(epochs),
+                    Device = GlobalOptions.DeviceOf(parse),
                 };
                 System.Console.WriteLine(Demo.Describe(options));
                 rows = ProgressRenderer.Session(observerFor => Demo.Run(options, new ConsoleDemoObserver(observerFor), signals.Token)).Select(r => r.ToRow()).ToList();
@@ -57,6 +58,7 @@ public static class DemoCommand
                     Epochs = parse.GetValue(epochs),
                     Soundscapes = parse.GetValue(soundscapes),
                     Seed = parse.GetValue(seed),
+                    Device = GlobalOptions.DeviceOf(parse),
                 };
                 rows = ProgressRenderer.Session(observerFor => AudioDemo.Run(options, new ConsoleDemoObserver(observerFor), signals.Token));
             }
@@ -89,6 +91,6 @@ public static class DemoCommand
 
         public void TimingRound(int done, int total) => System.Console.WriteLine($"timing inference: round {done}/{total}");
 
-        public void Note(string line) => System.Console.WriteLine(line);
+        public void Note(string line) => System.Console.WriteLine(OptionFlags.ToFlags(line));
     }
 }

@@ -30,7 +30,7 @@ public static class DetectCommand
             if (config.Task != "events") throw new UsageException($"--checkpoint {runFolder} is a {config.Task} run; detect needs a --task events run (use predict for scenes)");
             var options = post.Parse(parse, EventDetection.PostProcessingOf(config));
             var paths = parse.GetValue(files)!;
-            var events = EventDetection.Detect(runFolder, paths, parse.GetValue(best), options);
+            var events = EventDetection.Detect(new PredictionRequest { RunFolder = runFolder, Files = paths, Best = parse.GetValue(best), Device = GlobalOptions.DeviceOf(parse) }, options);
             var names = paths.Select(Path.GetFileName).OfType<string>();
             if (parse.GetValue(output) is { } path)
             {

@@ -36,10 +36,14 @@ public static class EvalCommand
             var config = RunConfig.Load(Path.Combine(folder, "config.json"));
             TaskOptionCheck.RefuseForRun(parse, config.Task);
             using var runLock = RunFolder.Lock(folder, "eval", System.Console.WriteLine);
+            var request = new EvaluationRequest
+            {
+                RunFolder = folder, Best = parse.GetValue(best), DataDir = parse.GetValue(data), CacheDir = parse.GetValue(cache), Device = GlobalOptions.DeviceOf(parse),
+            };
             if (config.Task == "events")
             {
-                string cacheDir = Path.GetFullPath(parse.GetValue(cache) ?? config.FeatureCacheDir ?? SceneDataRequest.DefaultCacheDir);
-                var evaluation = EventDetection.Evaluate(folder, parse.GetValue(data), cacheDir, parse.GetValue(best), parse.GetValue(tune), parse.GetValue(merge));
+                string cacheDir = Path.GetFullPath(parse.GetValue(cache) ?? config.FeatureCacheDir ?? AudioDataRequest.DefaultCacheDir);
+                var evaluation = EventDetection.Evaluate(request with { CacheDir = cacheDir }, parse.GetValue(tune), parse.GetValue(merge));
                 System.Console.WriteLine($"features: cache in {cacheDir}");
                 PrintEvents(evaluation);
                 System.Console.WriteLine($"wrote {Path.Combine(folder, "metrics.json")}, {evaluation.EstimatePath}, {evaluation.ReferencePath}, {evaluation.DurationsPath} and {evaluation.ScoresPath}");
@@ -47,15 +51,14 @@ public static class EvalCommand
             }
             if (config.Task == "scenes")
             {
-                var evaluation = FeatureProgress.Run("features", progress =>
-                    SceneClassification.Evaluate(folder, parse.GetValue(data), parse.GetValue(cache), parse.GetValue(best), progress));
+                var evaluation = FeatureProgress.Run("features", progress => SceneClassification.Evaluate(request with { FeatureProgress = progress }));
                 System.Console.WriteLine(FeatureProgress.Describe(evaluation.Extraction));
                 Print(evaluation.Metrics, evaluation.Source, evaluation.ByDevice);
             }
             else
             {
-                var metrics = ImageClassification.Evaluate(folder, parse.GetValue(data), parse.GetValue(best), out string source);
-                Print(metrics, source, null);
+                var evaluation = ImageClassification.Evaluate(request);
+                Print(evaluation.Metrics, evaluation.Source, null);
             }
             System.Console.WriteLine($"wrote {Path.Combine(folder, "metrics.json")}");
             return ExitCodes.Success;
@@ -65,7 +68,7 @@ public static class EvalCommand
 
     private static void PrintEvents(EventEvaluation evaluation)
     {
-        System.Console.WriteLine($"data: {evaluation.Source}");
+        System.Console.WriteLine($"data: {OptionFlags.ToFlags(evaluation.Source)}");
         var m = evaluation.Metrics;
         System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"segment-based (1 s): F1 {m.SegmentBased.Overall.FMeasure:F4}, ER {m.SegmentBased.Overall.ErrorRate:F4}"));
@@ -80,7 +83,7 @@ public static class EvalCommand
         }
         else
         {
-            System.Console.WriteLine($"PSDS not computed: {evaluation.PsdsUnavailable}");
+            System.Console.WriteLine($"PSDS not computed: {OptionFlags.ToFlags(evaluation.PsdsUnavailable ?? "")}");
         }
         System.Console.WriteLine(evaluation.MergeReference
             ? "scored against the test annotation with overlapping same-label events merged (--merge-reference)"
@@ -89,7 +92,7 @@ public static class EvalCommand
 
     private static void Print(ClassificationMetrics metrics, string source, IReadOnlyDictionary<string, double>? byDevice)
     {
-        System.Console.WriteLine($"data: {source}");
+        System.Console.WriteLine($"data: {OptionFlags.ToFlags(source)}");
         System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"accuracy {metrics.Accuracy:F4} ({metrics.Count} examples), macro accuracy {metrics.MacroAccuracy:F4}, log-loss {metrics.Loss:F4}"));
         var classes = new TextTable().AddColumns("class", "accuracy");

@@ -21,7 +21,7 @@ public static class FeaturesCommand
         {
             var request = audio.Request(parse, parse.GetValue(dataset)!, parse.GetValue(data)!, seed: 0);
             using var taskData = FeatureProgress.Run("features", progress => SceneTaskData.Load(request with { IncludeTest = true }, progress));
-            System.Console.WriteLine($"data: {taskData.Source}");
+            System.Console.WriteLine($"data: {OptionFlags.ToFlags(taskData.Source)}");
             foreach (var note in taskData.Notes.Take(20)) System.Console.WriteLine($"note: {note}");
             System.Console.WriteLine(FeatureProgress.Describe(taskData.Extraction));
             return ExitCodes.Success;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CompactConv.Training.Augmentation;
-using CompactConv.Training.Batches;
+using CompactConv.Training;
 
 namespace CompactConv.Cli.Commands;
 
@@ -15,7 +15,7 @@ public sealed class ImageAugmentationOptionSet
     private readonly Option<int> cutout = new("--cutout") { Description = "image: cutout hole side in pixels (0: off)", DefaultValueFactory = _ => 0 };
     private readonly Option<int> prefetch = new("--prefetch")
     {
-        Description = $"image: batches prepared ahead on a loader thread while the model trains (0 to {ImageBatchOptions.MaxPrefetch}; 0: on the training thread)",
+        Description = $"image: batches prepared ahead on a loader thread while the model trains (0 to {TrainingOptions.MaxPrefetch}; 0: on the training thread)",
         DefaultValueFactory = _ => 2,
     };
 

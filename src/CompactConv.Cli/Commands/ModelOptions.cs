@@ -40,7 +40,7 @@ public sealed class ModelOptions
     public ModelSpec ToSpec(ParseResult parse, int[] inputShape, int numClasses)
     {
         string model = parse.GetValue(Model)!;
-        if (!ModelRegistry.Names.Contains(model, StringComparer.OrdinalIgnoreCase))
+        if (!ModelRegistry.Contains(model))
         {
             throw new UsageException($"--model: unknown model '{model}' (expected one of: {string.Join(", ", ModelRegistry.Names)})");
         }
@@ -51,9 +51,12 @@ public sealed class ModelOptions
         {
             Name = model.ToLowerInvariant(),
             Conv = Named("--conv", () => ConvKinds.Parse(parse.GetValue(Conv)!)),
-            Op = Named("--op", () => ChannelPoolNames.ParseOp(parse.GetValue(Op)!)),
-            Grouping = Named("--grouping", () => ChannelPoolNames.ParseGrouping(parse.GetValue(Grouping)!)),
-            R = r,
+            ConvOptions = ConvOptions.Default with
+            {
+                Op = Named("--op", () => ChannelPoolNames.ParseOp(parse.GetValue(Op)!)),
+                Grouping = Named("--grouping", () => ChannelPoolNames.ParseGrouping(parse.GetValue(Grouping)!)),
+                R = r,
+            },
             Width = width,
             InputShape = inputShape,
             NumClasses = numClasses,

@@ -22,7 +22,9 @@ public static class PredictCommand
             Description = "Scene runs: audio files (WAV or OGG); image runs: PNG or JPEG files (resized to the run's input), or IDX files (every image, named FILE#0, FILE#1, ...)",
             Arity = ArgumentArity.OneOrMore,
         };
+        var best = new Option<bool>("--best") { Description = "Use the best epoch's weights (highest validation accuracy) instead of the last" };
         command.Options.Add(checkpoint);
+        command.Options.Add(best);
         command.Options.Add(json);
         command.Arguments.Add(files);
         CommandRunner.SetAction(command, parse =>
@@ -30,10 +32,11 @@ public static class PredictCommand
             string runFolder = parse.GetValue(checkpoint)!;
             var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
             RunFolderWarning.IfBeingWritten(runFolder);
+            var request = new PredictionRequest { RunFolder = runFolder, Files = parse.GetValue(files)!, Best = parse.GetValue(best), Device = GlobalOptions.DeviceOf(parse) };
             var predictions = config.Task switch
             {
-                "image" => ImageClassification.Predict(runFolder, parse.GetValue(files)!),
-                "scenes" => SceneClassification.Predict(runFolder, parse.GetValue(files)!),
+                "image" => ImageClassification.Predict(request),
+                "scenes" => SceneClassification.Predict(request),
                 var task => throw new UsageException($"--checkpoint {runFolder}: predict takes image and scenes runs, not {task} runs (use detect for events)"),
             };
             if (parse.GetValue(json))

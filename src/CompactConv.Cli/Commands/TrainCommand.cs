@@ -2,9 +2,7 @@ using System.CommandLine;
 using CompactConv.Cli.Rendering;
 using CompactConv.Data.Events;
 using CompactConv.Pipelines;
-using CompactConv.Runtime;
 using CompactConv.Training;
-using CompactConv.Training.Batches;
 
 namespace CompactConv.Cli.Commands;
 
@@ -117,54 +115,28 @@ public static class TrainCommand
             BuildSpec = (shape, classes) => model.ToSpec(parse, shape, classes),
             Training = options,
         };
-        using var taskData = ImageTaskData.Load(request.Data, run.Saved);
-        foreach (var note in taskData.Notes) System.Console.WriteLine($"note: {note}");
-        var config = ImageClassification.CreateConfig(request, taskData);
-        if (!config.Training.ImageAugmentation.Any)
-            return Run(config, run, taskData.Source, taskData.Train.Count, trainer => trainer.Run(taskData.Train, taskData.Validation, run.Resuming));
-        // Augmented batches come from the input pipeline, prepared on a loader thread while the model trains.
-        using var batches = ImageBatchSource.ForRun(config, taskData.TrainImages);
-        System.Console.WriteLine($"pipeline: augmentation {config.Training.ImageAugmentation.Describe()}, prefetch {config.Training.Prefetch}");
-        return Run(config, run, taskData.Source, taskData.Train.Count, trainer => trainer.Run(batches, taskData.Validation, run.Resuming));
+        using var prepared = ImageClassification.Prepare(request, run.Saved);
+        return ReportClassification(parse, prepared, run);
     }
 
     private static int TrainScenes(ParseResult parse, Option<string?> dataset, Option<string?> data, ModelOptions model,
         AudioOptions audio, TrainingOptions options, double validationFraction, RunTarget run)
     {
-        string name = parse.GetValue(dataset) ?? throw new UsageException("--dataset is required for --task scenes (tau2019, tau2020, esc50, urbansound8k, folders)");
-        string dataDir = parse.GetValue(data) ?? throw new UsageException("--data is required for --task scenes");
-        var request = audio.Request(parse, name, dataDir, options.Seed) with { ValidationFraction = validationFraction };
-        // A resumed run reads the features it was trained with unless --cache says otherwise.
-        request = request with { CacheDir = request.CacheDir ?? run.Saved?.FeatureCacheDir };
-        using var taskData = FeatureProgress.Run("features", progress =>
-            SceneTaskData.Load(request, progress, run.Saved?.Normalization, run.Saved?.Model.InputShape[2]));
-        System.Console.WriteLine(FeatureProgress.Describe(taskData.Extraction));
-        foreach (var note in taskData.Notes.Take(20)) System.Console.WriteLine($"note: {note}");
-        var config = SceneClassification.CreateConfig(request, taskData, (shape, classes) => model.ToSpec(parse, shape, classes), options);
-        return Run(config, run, taskData.Source, taskData.Train.Count, trainer => trainer.Run(taskData.Train, taskData.Validation, run.Resuming));
+        var request = AudioRequest(parse, dataset, data, model, audio, options, validationFraction, "scenes", "tau2019, tau2020, esc50, urbansound8k, folders");
+        using var prepared = FeatureProgress.Run("features", progress => SceneClassification.Prepare(request with { FeatureProgress = progress }, run.Saved));
+        return ReportClassification(parse, prepared, run);
     }
 
     private static int TrainEvents(ParseResult parse, Option<string?> dataset, Option<string?> data, ModelOptions model,
         AudioOptions audio, PostProcessingOptionSet postProcessing, TrainingOptions options, double validationFraction, RunTarget run)
     {
-        string name = parse.GetValue(dataset) ?? throw new UsageException("--dataset is required for --task events (urbansed, desed, tsv)");
-        string dataDir = parse.GetValue(data) ?? throw new UsageException("--data is required for --task events");
-        if (!EventDatasets.Names.Contains(name)) throw new UsageException($"--dataset: unknown event dataset '{name}' (expected {string.Join(", ", EventDatasets.Names)})");
-        // Every option is checked before minutes of feature extraction.
-        EventDetection.RequireFrameModel(model.ToSpec(parse, [1, 1, 1], 1).Name);
-        var request = audio.EventRequest(parse, name, dataDir, options.Seed) with { ValidationFraction = validationFraction };
-        request = request with { CacheDir = request.CacheDir ?? run.Saved?.FeatureCacheDir };
-        var post = postProcessing.Parse(parse);
-        using var taskData = FeatureProgress.Run("features", progress =>
-            EventTaskData.Load(request, progress, run.Saved?.Normalization, run.Saved?.Model.InputShape[2]));
-        System.Console.WriteLine(FeatureProgress.Describe(taskData.Extraction));
-        foreach (var note in taskData.Notes.Take(20)) System.Console.WriteLine($"note: {note}");
-        var config = EventDetection.CreateConfig(request, taskData, (shape, classes) => model.ToSpec(parse, shape, classes), options, post)
-            with { FeatureCacheDir = taskData.Extraction.Folder };
-        System.Console.WriteLine($"data: {taskData.Source}");
-        System.Console.WriteLine($"model: {config.Model.Name} {config.Model.ConvLabel}, {config.Training.Epochs} epochs -> {run.Folder}");
-        var result = ProgressRenderer.Train(config.Model.ConvLabel,
-            observer => EventDetection.Train(config, run.Folder, taskData, run.Resuming, observer, run.Stop), "clips");
+        var request = AudioRequest(parse, dataset, data, model, audio, options, validationFraction, "events", string.Join(", ", EventDatasets.Names));
+        if (!EventDatasets.Names.Contains(request.Data.Dataset))
+            throw new UsageException($"--dataset: unknown event dataset '{request.Data.Dataset}' (expected {string.Join(", ", EventDatasets.Names)})");
+        request = request with { PostProcessing = postProcessing.Parse(parse) };
+        using var prepared = FeatureProgress.Run("features", progress => EventDetection.Prepare(request with { FeatureProgress = progress }, run.Saved));
+        ShowPrepared(parse, prepared, run);
+        var result = ProgressRenderer.Train(prepared.Config.Model.ConvLabel, observer => prepared.Train(run.For(observer, parse)), "clips");
         ReportStop(result.Stop, run.Folder);
         if (result.History.Count > 0)
         {
@@ -174,12 +146,39 @@ public static class TrainCommand
         return ExitCodes.Success;
     }
 
-    private static int Run(RunConfig config, RunTarget run, string source, long trainCount, Func<Trainer, TrainingResult> train)
+    // The scene and event request from the options: both audio tasks need --dataset and --data.
+    private static AudioRunRequest AudioRequest(ParseResult parse, Option<string?> dataset, Option<string?> data, ModelOptions model,
+        AudioOptions audio, TrainingOptions options, double validationFraction, string task, string datasets)
     {
+        string name = parse.GetValue(dataset) ?? throw new UsageException($"--dataset is required for --task {task} ({datasets})");
+        string dataDir = parse.GetValue(data) ?? throw new UsageException($"--data is required for --task {task}");
+        return new AudioRunRequest
+        {
+            Data = audio.Request(parse, name, dataDir, options.Seed) with { ValidationFraction = validationFraction },
+            BuildSpec = (shape, classes) => model.ToSpec(parse, shape, classes),
+            Training = options,
+        };
+    }
+
+    // What was loaded and what will train, before the progress of training.
+    private static void ShowPrepared<TResult>(ParseResult parse, PreparedTraining<TResult> prepared, RunTarget run)
+    {
+        if (prepared.Extraction is { } extraction) System.Console.WriteLine(FeatureProgress.Describe(extraction));
+        // Audio datasets can leave out thousands of files: the first 20 say what is wrong.
+        var notes = prepared.Extraction is null ? prepared.Notes : prepared.Notes.Take(20);
+        foreach (var note in notes) System.Console.WriteLine($"note: {OptionFlags.ToFlags(note)}");
+        if (prepared.InputPipeline is { } pipeline) System.Console.WriteLine($"pipeline: {pipeline}");
+        var config = prepared.Config;
+        System.Console.WriteLine($"data: {OptionFlags.ToFlags(prepared.Source)}");
+        System.Console.WriteLine($"model: {config.Model.Name} {config.Model.ConvLabel}, {config.Training.Epochs} epochs on {GlobalOptions.DeviceOf(parse)} -> {run.Folder}");
+    }
+
+    private static int ReportClassification(ParseResult parse, PreparedTraining<TrainingResult> prepared, RunTarget run)
+    {
+        ShowPrepared(parse, prepared, run);
+        var config = prepared.Config;
         string runFolder = run.Folder;
-        System.Console.WriteLine($"data: {source}");
-        System.Console.WriteLine($"model: {config.Model.Name} {config.Model.ConvLabel}, {config.Training.Epochs} epochs on {ComputeDevice.Current} -> {runFolder}");
-        var result = ProgressRenderer.Train(config.Model.ConvLabel, observer => train(new Trainer(config, runFolder, observer, stop: run.Stop)), ProgressRenderer.UnitOf(config.Task));
+        var result = ProgressRenderer.Train(config.Model.ConvLabel, observer => prepared.Train(run.For(observer, parse)), ProgressRenderer.UnitOf(config.Task));
         ReportStop(result.Stop, runFolder);
         // A budget can run out before the first epoch completes: then there is no accuracy yet.
         if (result.History.Count > 0)
@@ -188,11 +187,11 @@ public static class TrainCommand
             System.Console.WriteLine(validated
                 ? $"best validation accuracy {result.BestValidationAccuracy:P2} at epoch {result.BestEpoch} (last epoch {result.FinalValidationAccuracy:P2}); 'compactconv eval --checkpoint {runFolder} --best' scores the test split"
                 : $"no validation data: best.model is the last epoch ({result.BestEpoch}); 'compactconv eval --checkpoint {runFolder}' scores the test split");
-            long steps = result.History.Count * ((trainCount + config.Training.BatchSize - 1) / config.Training.BatchSize);
+            long steps = result.History.Count * ((prepared.TrainCount + config.Training.BatchSize - 1) / config.Training.BatchSize);
             var warning = validated
                 ? ChanceLevel.Warning("best validation accuracy", result.BestValidationAccuracy, config.ClassNames.Length, steps)
                 : ChanceLevel.Warning("training accuracy", result.History[^1].TrainAccuracy, config.ClassNames.Length, steps);
-            if (warning is not null) System.Console.WriteLine($"warning: {warning}");
+            if (warning is not null) System.Console.WriteLine($"warning: {OptionFlags.ToFlags(warning)}");
         }
         return ExitCodes.Success;
     }
@@ -207,5 +206,8 @@ public static class TrainCommand
     }
 
     // The run folder as the options name it, what it holds when resuming, and the stop the signals request.
-    private sealed record RunTarget(string Folder, bool Resuming, RunConfig? Saved, StopToken Stop);
+    private sealed record RunTarget(string Folder, bool Resuming, RunConfig? Saved, StopToken Stop)
+    {
+        public TrainingRun For(ITrainingObserver observer, ParseResult parse) => new(Folder, Resuming, observer, Stop, GlobalOptions.DeviceOf(parse));
+    }
 }

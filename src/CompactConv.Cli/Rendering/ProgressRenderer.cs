@@ -87,7 +87,7 @@ public static class ProgressRenderer
             System.Console.WriteLine(EventEpochLine(label, record));
         }
 
-        public void Note(string line) => System.Console.WriteLine(line);
+        public void Note(string line) => System.Console.WriteLine(OptionFlags.ToFlags(line));
     }
 
     private sealed class BarObserver(string label, string unit, ProgressContext context) : ITrainingObserver
@@ -115,6 +115,6 @@ public static class ProgressRenderer
 
         public void EventEpochCompleted(EventEpochRecord record) => AnsiConsole.MarkupLine(Markup.Escape(EventEpochLine(label, record)));
 
-        public void Note(string line) => AnsiConsole.MarkupLine(Markup.Escape(line));
+        public void Note(string line) => AnsiConsole.MarkupLine(Markup.Escape(OptionFlags.ToFlags(line)));
     }
 }

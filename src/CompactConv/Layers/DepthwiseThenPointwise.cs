@@ -91,21 +91,19 @@ public sealed class CompactConv2d : DepthwiseThenPointwise
     /// <summary>The interchannel operation between the two convolutions.</summary>
     public ChannelPool Pool { get; }
 
-    /// <summary>Creates the block; throws <see cref="ArgumentException"/> when r &lt; 1 or r does not divide <paramref name="inChannels"/>.</summary>
+    /// <summary>
+    /// Creates the block from <paramref name="options"/> (its <see cref="ConvOptions.R"/>, <see cref="ConvOptions.Op"/>
+    /// and <see cref="ConvOptions.Grouping"/> shape the pool), so a model's one options record is the only source of r;
+    /// throws <see cref="ArgumentException"/> when r &lt; 1 or r does not divide <paramref name="inChannels"/>.
+    /// </summary>
     public CompactConv2d(long inChannels, long outChannels, long kernelSize, long stride = 1, long? padding = null,
-        long dilation = 1, int r = 2, ChannelPoolOp op = ChannelPoolOp.Max,
-        ChannelGrouping grouping = ChannelGrouping.Adjacent, ConvOptions? options = null)
-        : this(inChannels, outChannels, kernelSize, stride, padding, dilation,
-            (options ?? ConvOptions.Default) with { R = r, Op = op, Grouping = grouping })
+        long dilation = 1, ConvOptions? options = null)
+        : this(inChannels, outChannels, kernelSize, stride, padding, dilation, options ?? ConvOptions.Default,
+            PoolFor(options ?? ConvOptions.Default))
     {
     }
 
-    private CompactConv2d(long inChannels, long outChannels, long kernelSize, long stride, long? padding,
-        long dilation, ConvOptions options)
-        : this(inChannels, outChannels, kernelSize, stride, padding, dilation, options,
-            new ChannelPool(options.R, options.Op, options.Grouping))
-    {
-    }
+    private static ChannelPool PoolFor(ConvOptions options) => new(options.R, options.Op, options.Grouping);
 
     // When the pool commutes with the activation (max/min/select after ReLU), activating after the
     // pool computes the same function on r times fewer values.

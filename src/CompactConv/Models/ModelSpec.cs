@@ -4,7 +4,7 @@ using CompactConv.Layers;
 namespace CompactConv.Models;
 
 /// <summary>
-/// Everything needed to rebuild a registered model: its name, the conv kind with its options,
+/// Everything needed to rebuild a registered model: its name, the conv kind with its whole options record,
 /// the width multiplier and the input/output sizes. Saved in every run's config.json.
 /// </summary>
 public sealed record ModelSpec
@@ -15,14 +15,23 @@ public sealed record ModelSpec
     /// <summary>Conv kind used for the model's spatial convolutions.</summary>
     public ConvKind Conv { get; init; } = ConvKind.Standard;
 
-    /// <summary>Channel group size for compact (squeeze ratio for squeeze).</summary>
-    public int R { get; init; } = 2;
+    /// <summary>
+    /// Every option of the conv blocks (r, op, grouping, normalisation and activation placement, shuffle and
+    /// ghost settings), as one record so that whatever a caller sets reaches the models and config.json.
+    /// </summary>
+    public ConvOptions ConvOptions { get; init; } = ConvOptions.Default;
 
-    /// <summary>Interchannel operation for compact.</summary>
-    public ChannelPoolOp Op { get; init; } = ChannelPoolOp.Max;
+    // Runs made before the options record existed wrote r, op and grouping beside the conv kind. These
+    // write-never properties read them into the record so those runs still evaluate and resume; a file
+    // has either these or conv_options, so the order in which they are read does not matter.
+    [JsonInclude, JsonPropertyName("r"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private int? LegacyR { get => null; init { if (value is { } r) ConvOptions = ConvOptions with { R = r }; } }
 
-    /// <summary>Channel grouping for compact.</summary>
-    public ChannelGrouping Grouping { get; init; } = ChannelGrouping.Adjacent;
+    [JsonInclude, JsonPropertyName("op"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private ChannelPoolOp? LegacyOp { get => null; init { if (value is { } op) ConvOptions = ConvOptions with { Op = op }; } }
+
+    [JsonInclude, JsonPropertyName("grouping"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private ChannelGrouping? LegacyGrouping { get => null; init { if (value is { } g) ConvOptions = ConvOptions with { Grouping = g }; } }
 
     /// <summary>Channel width multiplier.</summary>
     public double Width { get; init; } = 1.0;
@@ -34,11 +43,11 @@ public sealed record ModelSpec
     /// </summary>
     public const double MaxWidth = 64;
 
-    /// <summary>Throws <see cref="ArgumentException"/> (naming --width) unless <paramref name="width"/> is above 0 and at most <see cref="MaxWidth"/>.</summary>
+    /// <summary>Throws <see cref="ArgumentException"/> (naming <c>ModelSpec.Width</c>) unless <paramref name="width"/> is above 0 and at most <see cref="MaxWidth"/>.</summary>
     public static double CheckWidth(double width) =>
         width > 0 && width <= MaxWidth
             ? width
-            : throw new ArgumentException(FormattableString.Invariant($"--width must be above 0 and at most {MaxWidth}, got {width}"));
+            : throw new ArgumentException(FormattableString.Invariant($"{nameof(ModelSpec)}.{nameof(Width)} must be above 0 and at most {MaxWidth}, got {width}"));
 
     /// <summary>Per-sample input shape, channels first (e.g. [1, 28, 28]).</summary>
     public required int[] InputShape { get; init; }
@@ -46,16 +55,12 @@ public sealed record ModelSpec
     /// <summary>Number of output classes.</summary>
     public required int NumClasses { get; init; }
 
-    /// <summary>The conv options this spec implies (defaults for everything not in the spec).</summary>
-    [JsonIgnore]
-    public ConvOptions ConvOptions => ConvOptions.Default with { R = R, Op = Op, Grouping = Grouping };
-
     /// <summary>Short human-readable label, e.g. <c>compact(max, r=2)</c>.</summary>
     [JsonIgnore]
     public string ConvLabel => Conv switch
     {
-        ConvKind.Compact => $"compact({Op.Name()}, r={R})",
-        ConvKind.Squeeze => $"squeeze(r={R})",
+        ConvKind.Compact => $"compact({ConvOptions.Op.Name()}, r={ConvOptions.R})",
+        ConvKind.Squeeze => $"squeeze(r={ConvOptions.R})",
         _ => Conv.Name(),
     };
 }

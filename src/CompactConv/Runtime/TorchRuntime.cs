@@ -32,8 +32,8 @@ public static partial class TorchRuntime
     {
         if (threads is < 1 || threads > MaxThreads)
         {
-            throw new ArgumentException(
-                $"--threads must be from 1 to {MaxThreads} (4 per core, {Environment.ProcessorCount} cores), got {threads}");
+            throw new ArgumentOutOfRangeException(nameof(threads), threads,
+                $"threads must be from 1 to {MaxThreads} (4 per core, {Environment.ProcessorCount} cores), got {threads}");
         }
         if (tuneAllocator && AllocatorTuningAllowedByEnvironment()) TuneAllocator();
         if (threads is { } n) set_num_threads(n);

@@ -12,7 +12,7 @@ public class DataThroughputTests
     {
         var data = new ImageDataset(new byte[50 * 3 * 8 * 8], Enumerable.Range(0, 50).Select(i => (long)(i % 2)).ToArray(), 3, 8, 8, ["x", "y"], "zeros");
         return new ImageBatchSource(data, new Normalization([0, 0, 0], [1, 1, 1]),
-            new ImageBatchOptions { BatchSize = 16, Prefetch = prefetch, Augmentation = new ImageAugmentationOptions { CropPadding = 2, HorizontalFlip = true, CutoutSize = 4 } });
+            new TrainingOptions { BatchSize = 16, Prefetch = prefetch, ImageAugmentation = new ImageAugmentationOptions { CropPadding = 2, HorizontalFlip = true, CutoutSize = 4 } });
     }
 
     [Theory]

@@ -14,7 +14,7 @@ public class CommandTests
         var result = CliHarness.Run("summary", "--model", "smallcnn", "--conv", "compact", "--op", "mean", "--r", "2", "--input", "1x28x28");
         Assert.Equal(0, result.ExitCode);
         var last = result.Out.TrimEnd().Split('\n')[^1];
-        using var model = ModelRegistry.Create(new ModelSpec { Name = "smallcnn", Conv = CompactConv.Layers.ConvKind.Compact, Op = CompactConv.Layers.ChannelPoolOp.Mean, InputShape = [1, 28, 28], NumClasses = 10 });
+        using var model = ModelRegistry.Create(new ModelSpec { Name = "smallcnn", Conv = CompactConv.Layers.ConvKind.Compact, ConvOptions = CompactConv.Layers.ConvOptions.Default with { Op = CompactConv.Layers.ChannelPoolOp.Mean }, InputShape = [1, 28, 28], NumClasses = 10 });
         var cost = ModelCost.Measure(model, [1, 28, 28]);
         Assert.Equal($"params={cost.Parameters} macs={cost.Macs}", last);
         Assert.Matches(@"^params=\d+ macs=\d+$", last);
@@ -35,8 +35,10 @@ public class CommandTests
 
         var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "config.json"))).RootElement;
         Assert.Equal("compact", config.GetProperty("model").GetProperty("conv").GetString());
-        Assert.Equal("max", config.GetProperty("model").GetProperty("op").GetString());
-        Assert.Equal(2, config.GetProperty("model").GetProperty("r").GetInt32());
+        var convOptions = config.GetProperty("model").GetProperty("conv_options");
+        Assert.Equal("max", convOptions.GetProperty("op").GetString());
+        Assert.Equal(2, convOptions.GetProperty("r").GetInt32());
+        Assert.False(config.GetProperty("model").TryGetProperty("r", out _), "r is written once, inside conv_options");
         Assert.Equal(10, config.GetProperty("class_names").GetArrayLength());
 
         var eval = CliHarness.Run("eval", "--checkpoint", run);

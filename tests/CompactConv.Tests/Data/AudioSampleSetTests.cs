@@ -94,7 +94,7 @@ public sealed class AudioSampleSetTests
         var error = Assert.Throws<DataException>(() => AudioSamples.Locate("scenes-demo.json", candidates: [nowhere]));
 
         Assert.Equal(nowhere, error.Path);
-        Assert.Contains("pass --data", error.Message);
+        Assert.Contains("give a sample folder as AudioDemoOptions.SamplesDir", error.Message);
     }
 
     private static IEnumerable<string> Clips() =>

@@ -75,7 +75,7 @@ public sealed class MnistFallbackTests : IDisposable
         var error = Assert.Throws<DataException>(() => MnistFamily.Load("fashion-mnist", null, Locations(Path.Combine(_temp.Path, "absent"))));
 
         Assert.Equal(_system, error.Path);
-        Assert.Contains("pass --data DIR", error.Message);
+        Assert.Contains("as ImageDataRequest.DataDir", error.Message);
     }
 
     [Fact]

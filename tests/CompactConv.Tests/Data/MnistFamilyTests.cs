@@ -173,6 +173,6 @@ public sealed class MnistFamilyTests : IDisposable
     public void MnistWithoutFolderAsksForData()
     {
         var error = Assert.Throws<DataException>(() => MnistFamily.Load("mnist", null, Nowhere));
-        Assert.Contains("pass --data DIR", error.Message);
+        Assert.Contains("as ImageDataRequest.DataDir", error.Message);
     }
 }

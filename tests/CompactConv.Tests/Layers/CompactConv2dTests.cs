@@ -45,8 +45,8 @@ public class CompactConv2dTests
         using var scope = NewDisposeScope();
         torch.manual_seed(31);
         const long c = 8, o = 6, k = 3, r = 2;
-        using var block = new CompactConv2d(c, o, k, stride: stride, dilation: dilation, r: (int)r, op: ChannelPoolOp.Max,
-            grouping: ChannelGrouping.Adjacent, options: Plain);
+        using var block = new CompactConv2d(c, o, k, stride: stride, dilation: dilation,
+            options: Plain with { R = (int)r, Op = ChannelPoolOp.Max, Grouping = ChannelGrouping.Adjacent });
         var (dwW, dwB, pwW, pwB) = SetWeights(block, c, c / r, o, k);
         var x = randn(2, c, 7, 9);
 
@@ -67,7 +67,8 @@ public class CompactConv2dTests
         using var scope = NewDisposeScope();
         torch.manual_seed(32);
         const long c = 8, o = 5, k = 3;
-        using var block = new CompactConv2d(c, o, k, r: 2, op: ChannelPoolOp.Max, grouping: ChannelGrouping.Interleaved, options: Plain);
+        using var block = new CompactConv2d(c, o, k,
+            options: Plain with { R = 2, Op = ChannelPoolOp.Max, Grouping = ChannelGrouping.Interleaved });
         var (dwW, dwB, pwW, pwB) = SetWeights(block, c, c / 2, o, k);
         var x = randn(1, c, 5, 5);
 
@@ -82,7 +83,8 @@ public class CompactConv2dTests
     [Fact]
     public void Properties_DescribeTheBlock()
     {
-        using var block = new CompactConv2d(8, 6, 3, r: 4, op: ChannelPoolOp.Mean, grouping: ChannelGrouping.Interleaved);
+        using var block = new CompactConv2d(8, 6, 3,
+            options: ConvOptions.Default with { R = 4, Op = ChannelPoolOp.Mean, Grouping = ChannelGrouping.Interleaved });
         Assert.Equal(8, block.InChannels);
         Assert.Equal(6, block.OutChannels);
         Assert.Equal(2, block.ReducedChannels);
@@ -92,20 +94,21 @@ public class CompactConv2dTests
     }
 
     [Fact]
-    public void ExplicitArguments_OverrideOptions()
+    public void NoOptions_UseTheDefaults()
     {
-        // The constructor's r/op/grouping win over the same fields of the options record it is given.
-        using var block = new CompactConv2d(8, 6, 3, r: 4, op: ChannelPoolOp.Sum,
-            options: ConvOptions.Default with { R = 2, Op = ChannelPoolOp.Min });
-        Assert.Equal(4, block.Pool.R);
-        Assert.Equal(ChannelPoolOp.Sum, block.Pool.Op);
+        // Without a record the block is the paper's default: max over adjacent pairs.
+        using var block = new CompactConv2d(8, 6, 3);
+        Assert.Equal(2, block.Pool.R);
+        Assert.Equal(ChannelPoolOp.Max, block.Pool.Op);
+        Assert.Equal(ChannelGrouping.Adjacent, block.Pool.Grouping);
+        Assert.Equal(4, block.ReducedChannels);
     }
 
     [Fact]
     public void EvalMode_ReachesThePool()
     {
         using var scope = NewDisposeScope();
-        using var block = new CompactConv2d(8, 4, 3, op: ChannelPoolOp.Stochastic, options: Plain);
+        using var block = new CompactConv2d(8, 4, 3, options: Plain with { Op = ChannelPoolOp.Stochastic });
         block.eval();
         Assert.False(block.Pool.training);
         var x = randn(1, 8, 4, 4);

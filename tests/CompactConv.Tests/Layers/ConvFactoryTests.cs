@@ -119,7 +119,7 @@ public class ConvFactoryTests
     [Fact]
     public void Compact_NonDivisibleChannels_Throws_NamingBoth()
     {
-        var e = Assert.Throws<ArgumentException>(() => new CompactConv2d(6, 8, 3, r: 4));
+        var e = Assert.Throws<ArgumentException>(() => new CompactConv2d(6, 8, 3, options: ConvOptions.Default with { R = 4 }));
         Assert.Contains("6", e.Message);
         Assert.Contains("4", e.Message);
         var viaFactory = Assert.Throws<ArgumentException>(() =>

@@ -70,7 +70,7 @@ public class SmallCnnTests
     public void WidthsOutsideZeroToSixtyFourAreRefusedNamingTheOption(double width)
     {
         var error = Assert.Throws<ArgumentException>(() => SmallCnn.Scale(32, width));
-        Assert.StartsWith("--width must be above 0 and at most 64, got ", error.Message);
+        Assert.StartsWith("ModelSpec.Width must be above 0 and at most 64, got ", error.Message);
         Assert.Equal(8192, SmallCnn.Scale(128, ModelSpec.MaxWidth));
     }
 

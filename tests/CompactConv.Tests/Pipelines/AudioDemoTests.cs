@@ -131,7 +131,7 @@ public sealed class AudioDemoTests : IDisposable
         var error = Assert.Throws<DataException>(() => AudioDemo.Run(options, new Recorder()));
 
         Assert.Equal(options.OutDir, error.Path);
-        Assert.Contains("remove it or choose another --out", error.Message);
+        Assert.Contains("remove it or choose another AudioDemoOptions.OutDir", error.Message);
         Assert.Equal(results, File.ReadAllText(Path.Combine(options.OutDir, "results.csv")));
         Assert.True(File.Exists(Path.Combine(options.OutDir, "soundscapes", "synth_report.json")));
     }

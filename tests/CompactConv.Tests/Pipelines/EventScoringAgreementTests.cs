@@ -49,7 +49,7 @@ public sealed class EventScoringAgreementTests(ToneEventRun tone)
         // PSDS is undefined on overlapping same-label references; eval says so instead of failing.
         Assert.Null(metrics["psds"]);
         Assert.Contains("overlap", (string?)metrics["psds_unavailable"]);
-        Assert.Contains("--merge-reference", (string?)metrics["psds_unavailable"]);
+        Assert.Contains("EventOverlaps.Merge(list) merges them", (string?)metrics["psds_unavailable"]);
         Assert.Contains("PSDS not computed", eval.Out);
     }
 

@@ -43,7 +43,7 @@ public sealed class EventTaskDataTests : IDisposable
     private static void WriteLines(string root, string relative, params string[] lines) =>
         Data.Audio.AudioFixtures.WriteLines(root, relative, lines);
 
-    private EventDataRequest Request(double? clipSeconds = null, bool skipBad = false, IReadOnlyList<EventSplitFile>? splitFiles = null) => new()
+    private AudioDataRequest Request(double? clipSeconds = null, bool skipBad = false, IReadOnlyList<EventSplitFile>? splitFiles = null) => new()
     {
         Dataset = "tsv",
         DataDir = Root,
@@ -105,7 +105,7 @@ public sealed class EventTaskDataTests : IDisposable
 
         using var data = EventTaskData.Load(Request());
 
-        using var extractor = new LogMelExtractor(FrontEnd);
+        var extractor = new LogMelSpectrogram(FrontEnd);
         var features = new[] { "a.wav", "b.wav", "c.wav", "d.wav" }
             .Select(f => extractor.Compute(AudioReader.Read(Path.Combine(Root, "audio", f)).Channels[0])).ToList();
         using (NewDisposeScope())
@@ -191,7 +191,7 @@ public sealed class EventTaskDataTests : IDisposable
         var error = Assert.Throws<DataException>(() => EventTaskData.Load(Request()));
         Assert.Equal(Root, error.Path);
         Assert.Contains(broken, error.Message);
-        Assert.Contains("--skip-bad", error.Message);
+        Assert.Contains("leave them out with AudioDataRequest.SkipBad", error.Message);
 
         using var data = EventTaskData.Load(Request(skipBad: true));
         Assert.Equal(["a.wav", "b.wav", "d.wav"], data.Train.Files);

@@ -104,7 +104,7 @@ public sealed class ImageTaskDataTests : IDisposable
     public void AnImpossibleValidationFractionIsRefusedByName()
     {
         var e = Assert.Throws<ArgumentException>(() => ImageTaskData.Load(new ImageDataRequest { Dataset = "fashion-mnist", ValidationFraction = 1 }));
-        Assert.Contains("--validation-fraction", e.Message);
+        Assert.Equal("ImageDataRequest.ValidationFraction must be at least 0 and below 1, got 1", e.Message);
         Assert.Throws<ArgumentException>(() => ImageTaskData.Load(new ImageDataRequest { Dataset = "fashion-mnist", ValidationFraction = double.NaN }));
     }
 

@@ -22,10 +22,11 @@ public class ComputeDeviceTests
     [InlineData("gpu", "unknown device 'gpu'")]
     [InlineData("cuda:x", "cuda:N")]
     [InlineData("cuda:-1", "cuda:N")]
-    public void UnknownNamesAreRefusedNamingTheOption(string name, string expected)
+    public void UnknownNamesAreRefusedQuotingTheName(string name, string expected)
     {
         var e = Assert.Throws<ArgumentException>(() => ComputeDevice.Parse(name));
-        Assert.StartsWith("--device", e.Message);
+        Assert.Equal("name", e.ParamName);
+        Assert.Contains($"'{name}'", e.Message);
         Assert.Contains(expected, e.Message);
     }
 

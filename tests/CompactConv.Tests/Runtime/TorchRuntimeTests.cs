@@ -39,8 +39,9 @@ public class TorchRuntimeTests
     {
         // Just above the bound: were the check missing, this would cost a few threads, never thousands.
         int before = get_num_threads();
-        var error = Assert.Throws<ArgumentException>(() => TorchRuntime.Configure(TorchRuntime.MaxThreads + 1, tuneAllocator: false));
-        Assert.Equal($"--threads must be from 1 to {TorchRuntime.MaxThreads} (4 per core, {Environment.ProcessorCount} cores), got {TorchRuntime.MaxThreads + 1}", error.Message);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => TorchRuntime.Configure(TorchRuntime.MaxThreads + 1, tuneAllocator: false));
+        Assert.Equal("threads", error.ParamName);
+        Assert.StartsWith($"threads must be from 1 to {TorchRuntime.MaxThreads} (4 per core, {Environment.ProcessorCount} cores), got {TorchRuntime.MaxThreads + 1}", error.Message);
         Assert.Equal(before, get_num_threads());
         Assert.Equal(4 * Environment.ProcessorCount, TorchRuntime.MaxThreads);
     }

@@ -52,7 +52,7 @@ public class EventTrainerTests
         Assert.Equal(5, result.EpochsCompleted);
         Assert.True(result.History[^1].TrainLoss < result.History[0].TrainLoss * 0.6, string.Join(" | ", result.History));
         Assert.Equal(result.History.Max(h => h.ValidationScore), result.BestScore);
-        using var model = ImageClassification.LoadModel(folder.Path, config, best: true);
+        using var model = TrainedRun.LoadModel(folder.Path, config, best: true);
         using var scope = NewDisposeScope();
         var posteriors = EventTrainer.PredictFramePosteriors(model, train.Inputs);
         double trainF1 = EventTrainer.FrameF1(posteriors, train.FrameTargets);
@@ -104,7 +104,7 @@ public class EventTrainerTests
         var result = new EventTrainer(SyntheticEvents.Config(epochs: 3), folder.Path, Score).Run(train, resume: false);
         Assert.Equal((2, 0.5), (result.BestEpoch, result.BestScore));
         Assert.Equal([0.2, 0.5, 0.3], result.History.Select(h => h.ValidationScore));
-        using var best = ImageClassification.LoadModel(folder.Path, SyntheticEvents.Config(3), best: true);
+        using var best = TrainedRun.LoadModel(folder.Path, SyntheticEvents.Config(3), best: true);
         var loaded = best.parameters().ToArray();
         for (int i = 0; i < loaded.Length; i++) Assert.True(loaded[i].eq(snapshots[1][i]).all().item<bool>(), $"parameter {i} is not epoch 2's");
         Assert.False(loaded.Zip(snapshots[2]).All(p => p.First.eq(p.Second).all().item<bool>()), "epoch 3 changed nothing");
@@ -168,7 +168,7 @@ public class EventTrainerTests
     public void CropsMismatchedClassesAndMismatchedShapesAreRefused()
     {
         using var folder = new TempFolder();
-        Assert.Throws<ArgumentException>(() => new EventTrainer(
+        Assert.Throws<InvalidOptionException>(() => new EventTrainer(
             SyntheticEvents.Config(1, augmentation: new AugmentationOptions { CropFrames = 10 }), folder.Path));
         using var threeClasses = new EventTensorDataset(zeros(2, 1, SyntheticEvents.Mels, SyntheticEvents.Frames), zeros(2, SyntheticEvents.Frames, 3));
         Assert.Throws<ArgumentException>(() => new EventTrainer(SyntheticEvents.Config(1), folder.Path).Run(threeClasses, resume: false));

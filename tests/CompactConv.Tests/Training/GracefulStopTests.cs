@@ -10,7 +10,7 @@ public class GracefulStopTests
     // every step, so a resume that got the per-step seeding wrong would show.
     private static RunConfig Config(int epochs) => SyntheticImages.Config(epochs, ConvKind.Compact) with
     {
-        Model = SyntheticImages.Config(1).Model with { Op = ChannelPoolOp.Stochastic },
+        Model = SyntheticImages.Config(1).Model with { ConvOptions = ConvOptions.Default with { Op = ChannelPoolOp.Stochastic } },
         Training = SyntheticImages.Config(epochs).Training with { Augmentation = new AugmentationOptions { MixupAlpha = 0.4 } },
     };
 

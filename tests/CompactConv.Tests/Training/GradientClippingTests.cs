@@ -21,7 +21,7 @@ public class GradientClippingTests
         var (model, grad) = LinearWithGradient34();
         using (model)
         {
-            Assert.Equal(5.0, Trainer.ClipGradients(model, 1.0), 5);
+            Assert.Equal(5.0, Optimizers.ClipGradients(model, 1.0), 5);
             // (3, 4) / 5: same direction, norm 1 (libtorch divides by norm + 1e-6).
             Layers.TensorAssert.Close([0.6, 0.8], grad, 1e-5);
         }
@@ -33,7 +33,7 @@ public class GradientClippingTests
         var (model, grad) = LinearWithGradient34();
         using (model)
         {
-            Assert.Equal(5.0, Trainer.ClipGradients(model, 10.0), 5);
+            Assert.Equal(5.0, Optimizers.ClipGradients(model, 10.0), 5);
             Layers.TensorAssert.Close([3, 4], grad, 0);
         }
     }
@@ -57,7 +57,7 @@ public class GradientClippingTests
         new Trainer(config, folder.Path).Run(train, test, resume: false);
 
         using var before = Trainer.BuildModel(config);
-        using var after = ImageClassification.LoadModel(folder.Path, config);
+        using var after = TrainedRun.LoadModel(folder.Path, config);
         double squared = before.parameters().Zip(after.parameters())
             .Sum(p => (p.First.detach() - p.Second.detach()).square().sum().to_type(ScalarType.Float64).item<double>());
         Assert.Equal(0.5 * 1e-3, Math.Sqrt(squared), 1e-7);

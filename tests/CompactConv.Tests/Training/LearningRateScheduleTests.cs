@@ -31,14 +31,14 @@ public class LearningRateScheduleTests
     }
 
     [Theory]
-    [InlineData(0, 128, 0.1, "--epochs")]
-    [InlineData(1, 0, 0.1, "--batch")]
-    [InlineData(1, 1, -1.0, "--lr")]
-    [InlineData(1, 1, double.NaN, "--lr")]
+    [InlineData(0, 128, 0.1, "Epochs")]
+    [InlineData(1, 0, 0.1, "BatchSize")]
+    [InlineData(1, 1, -1.0, "LearningRate")]
+    [InlineData(1, 1, double.NaN, "LearningRate")]
     public void ImpossibleOptionsNameTheOption(int epochs, int batch, double lr, string option)
     {
         var options = new TrainingOptions { Epochs = epochs, BatchSize = batch, LearningRate = lr };
-        var e = Assert.Throws<ArgumentException>(options.Validate);
-        Assert.Contains(option, e.Message);
+        var e = Assert.Throws<InvalidOptionException>(options.Validate);
+        Assert.Equal(option, e.Property);
     }
 }

@@ -6,7 +6,7 @@ namespace CompactConv.Tests.Training;
 
 public class ResumeCheckTests
 {
-    private const string Allowed = "(a resumed run may only train more --epochs or change --max-minutes, --prefetch or --cache)";
+    private const string Allowed = "(a resumed run may only train more TrainingOptions.Epochs or change TrainingOptions.MaxMinutes, TrainingOptions.Prefetch or AudioDataRequest.CacheDir)";
 
     private static RunConfig Config(int epochs) => SyntheticImages.Config(epochs) with { DataDir = "/data/squares" };
 
@@ -45,7 +45,7 @@ public class ResumeCheckTests
 
         var e = Assert.Throws<ArgumentException>(() => new Trainer(other, folder.Path).Run(train, null, resume: true));
 
-        Assert.Equal($"--resume: the run in {folder.Path} was trained with task=image, dataset=synthetic, data_dir=/data/squares, conv=compact, "
+        Assert.Equal($"Trainer.Run(resume): the run in {folder.Path} was trained with task=image, dataset=synthetic, data_dir=/data/squares, conv=compact, "
             + "class_names=[top-left, top-right, bottom-left, bottom-right], batch_size=16, seed=7; these options ask for task=scenes, dataset=circles, "
             + $"data_dir=/data/circles, conv=standard, class_names=[a, b, c, d], batch_size=8, seed=8 {Allowed}", e.Message);
         Assert.Equal(before, Files(folder.Path)); // the refused resume left the run as it was
@@ -61,7 +61,7 @@ public class ResumeCheckTests
 
         var e = Assert.Throws<ArgumentException>(() => new Trainer(Config(2), folder.Path).Run(train, null, resume: true));
 
-        Assert.Equal($"--resume: the run in {folder.Path} was trained with epochs=3; these options ask for epochs=2 {Allowed}", e.Message);
+        Assert.Equal($"Trainer.Run(resume): the run in {folder.Path} was trained with epochs=3; these options ask for epochs=2 {Allowed}", e.Message);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public class ResumeCheckTests
         new Trainer(more, folder.Path, notes).Run(train, null, resume: true);
         new Trainer(Config(4), folder.Path).Run(train, null, resume: true);
 
-        Assert.Equal(["--epochs 3 (was 2) from epoch 2 step 1: the cosine schedule now spans 3 epochs", "--max-minutes 30 (was none) from epoch 2 step 1"], notes.Lines);
+        Assert.Equal(["TrainingOptions.Epochs 3 (was 2) from epoch 2 step 1: the cosine schedule now spans 3 epochs", "TrainingOptions.MaxMinutes 30 (was none) from epoch 2 step 1"], notes.Lines);
         var changes = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "config.json"))).RootElement.GetProperty("changes");
         Assert.Equal(
             [

@@ -9,8 +9,8 @@ public static class RunFolderAssert
     /// <summary>The last checkpoints of both folders have bit-for-bit equal weights.</summary>
     public static void SameWeights(string folderA, string folderB, RunConfig config)
     {
-        using var a = ImageClassification.LoadModel(folderA, config);
-        using var b = ImageClassification.LoadModel(folderB, config);
+        using var a = TrainedRun.LoadModel(folderA, config);
+        using var b = TrainedRun.LoadModel(folderB, config);
         var pa = a.parameters().ToArray();
         var pb = b.parameters().ToArray();
         Assert.Equal(pa.Length, pb.Length);

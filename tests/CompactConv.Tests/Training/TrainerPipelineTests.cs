@@ -61,8 +61,7 @@ public class TrainerPipelineTests
         using var test = Normalised(Images(12, seed: 2), config.Normalization);
 
         var fromTensors = new Trainer(config, tensorFolder.Path).Run(train, test, resume: false);
-        using var batches = ImageBatchSource.ForRun(config, images);
-        var fromPipeline = new Trainer(config, pipelineFolder.Path).Run(batches, test, resume: false);
+        var fromPipeline = new Trainer(config, pipelineFolder.Path).Run(images, test, resume: false);
 
         Assert.Equal(fromTensors.History.Select(h => (h.TrainLoss, h.TrainAccuracy, h.ValidationAccuracy)),
             fromPipeline.History.Select(h => (h.TrainLoss, h.TrainAccuracy, h.ValidationAccuracy)));
@@ -78,8 +77,7 @@ public class TrainerPipelineTests
         var augmentation = new ImageAugmentationOptions { CropPadding = 3, HorizontalFlip = true, CutoutSize = 6 };
         var config = Config(2, augmentation, prefetch: 3);
         using var test = Normalised(Images(12, seed: 4), config.Normalization);
-        using var batches = ImageBatchSource.ForRun(config, images);
-        var straight = new Trainer(config, straightFolder.Path).Run(batches, test, resume: false);
+        var straight = new Trainer(config, straightFolder.Path).Run(images, test, resume: false);
 
         // 20 s steps against a 0.5-minute budget: two steps per invocation, so stops fall inside both epochs.
         var stops = new List<TrainingStop>();
@@ -87,9 +85,8 @@ public class TrainerPipelineTests
         {
             var clock = new FakeClock();
             var budgeted = Config(2, augmentation, prefetch: 3, maxMinutes: 0.5);
-            using var source = ImageBatchSource.ForRun(budgeted, images);
             var result = new Trainer(budgeted, stoppedFolder.Path, new TickPerStep(clock, TimeSpan.FromSeconds(20)), clock)
-                .Run(source, test, resume: invocation > 0);
+                .Run(images, test, resume: invocation > 0);
             if (result.Stop is null) break;
             stops.Add(result.Stop);
         }
@@ -109,11 +106,9 @@ public class TrainerPipelineTests
         var plain = Config(1, new ImageAugmentationOptions());
         var augmented = Config(1, new ImageAugmentationOptions { CropPadding = 4, HorizontalFlip = true });
         using var test = Normalised(Images(12, seed: 6), plain.Normalization);
-        using var plainBatches = ImageBatchSource.ForRun(plain, images);
-        using var augmentedBatches = ImageBatchSource.ForRun(augmented, images);
 
-        double plainLoss = new Trainer(plain, plainFolder.Path).Run(plainBatches, test, resume: false).History[0].TrainLoss;
-        double augmentedLoss = new Trainer(augmented, augmentedFolder.Path).Run(augmentedBatches, test, resume: false).History[0].TrainLoss;
+        double plainLoss = new Trainer(plain, plainFolder.Path).Run(images, test, resume: false).History[0].TrainLoss;
+        double augmentedLoss = new Trainer(augmented, augmentedFolder.Path).Run(images, test, resume: false).History[0].TrainLoss;
 
         Assert.NotEqual(plainLoss, augmentedLoss);
     }
@@ -126,24 +121,10 @@ public class TrainerPipelineTests
         // Prefetch 0 makes every batch on this thread, where the live-tensor statistics count.
         var config = Config(2, new ImageAugmentationOptions { CropPadding = 2, CutoutSize = 4 }, prefetch: 0);
         using var test = Normalised(Images(8, seed: 10), config.Normalization);
-        using var source = ImageBatchSource.ForRun(config, images);
         long live = TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount;
 
-        new Trainer(config, folder.Path).Run(source, test, resume: false);
+        new Trainer(config, folder.Path).Run(images, test, resume: false);
 
         Assert.Equal(live, TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount);
-    }
-
-    [Fact]
-    public void ASourceWithAnotherBatchSizeThanTheRunIsRefused()
-    {
-        using var folder = new TempFolder();
-        var images = Images(8, seed: 7);
-        var config = Config(1, new ImageAugmentationOptions());
-        using var test = Normalised(Images(4, seed: 8), config.Normalization);
-        using var source = new ImageBatchSource(images, config.Normalization, new ImageBatchOptions { BatchSize = 4, Seed = config.Training.Seed });
-
-        var e = Assert.Throws<ArgumentException>(() => new Trainer(config, folder.Path).Run(source, test, resume: false));
-        Assert.Contains("batch size", e.Message);
     }
 }

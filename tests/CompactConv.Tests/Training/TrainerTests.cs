@@ -48,7 +48,7 @@ public class TrainerTests
         Assert.Equal((expected, accuracies.Max()), (state.BestEpoch, state.BestValidationAccuracy));
         Assert.Contains("\"best_validation_accuracy\"", File.ReadAllText(new CheckpointStore(folder.Path).StatePath));
         // best.model holds that epoch's weights: they score its validation accuracy again.
-        using var best = CompactConv.Pipelines.ImageClassification.LoadModel(folder.Path, config, best: true);
+        using var best = CompactConv.Pipelines.TrainedRun.LoadModel(folder.Path, config, best: true);
         Assert.Equal(accuracies.Max(), Evaluator.Evaluate(best, validation, config.ClassNames).Accuracy, 9);
     }
 
@@ -75,7 +75,7 @@ public class TrainerTests
         using var test = SyntheticImages.Make(16, seed: 4);
         var config = SyntheticImages.Config(epochs: 3, kind: CompactConv.Layers.ConvKind.Compact) with
         {
-            Model = SyntheticImages.Config(1).Model with { Op = CompactConv.Layers.ChannelPoolOp.Stochastic },
+            Model = SyntheticImages.Config(1).Model with { ConvOptions = CompactConv.Layers.ConvOptions.Default with { Op = CompactConv.Layers.ChannelPoolOp.Stochastic } },
         };
 
         var straight = new Trainer(config, straightFolder.Path).Run(train, test, resume: false);
@@ -99,7 +99,7 @@ public class TrainerTests
         new Trainer(SyntheticImages.Config(1), folder.Path).Run(train, test, resume: false);
         var before = File.ReadAllBytes(Path.Combine(folder.Path, "checkpoint", "epoch-0001.model"));
         var exists = Assert.Throws<DataException>(() => new Trainer(SyntheticImages.Config(1), folder.Path).Run(train, test, resume: false));
-        Assert.Contains("--resume", exists.Message);
+        Assert.Contains("resume it with Trainer.Run(resume) or choose another folder", exists.Message);
         Assert.Equal(before, File.ReadAllBytes(Path.Combine(folder.Path, "checkpoint", "epoch-0001.model")));
     }
 
@@ -119,7 +119,7 @@ public class TrainerTests
         using var train = SyntheticImages.Make(8, seed: 9);
         manual_seed(0);
         using var model = CompactConv.Models.ModelRegistry.Create(SyntheticImages.Config(1).Model);
-        using var optimizer = Trainer.CreateOptimizer(model, SyntheticImages.Config(1).Training);
+        using var optimizer = Optimizers.Create(model, SyntheticImages.Config(1).Training);
         void Step()
         {
             using var scope = NewDisposeScope();

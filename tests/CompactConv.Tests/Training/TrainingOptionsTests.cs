@@ -1,6 +1,5 @@
 using CompactConv.Training;
 using CompactConv.Training.Augmentation;
-using CompactConv.Training.Batches;
 
 namespace CompactConv.Tests.Training;
 
@@ -8,49 +7,49 @@ public class TrainingOptionsTests
 {
     private static readonly TrainingOptions Defaults = new();
 
-    // Each impossible value with the option its message must name; the edge of every valid range is
+    // Each impossible value with the property its message must name (the CLI rewords it to its flag); the edge of every valid range is
     // in Boundaries below, so each check sits exactly where the range ends.
     public static TheoryData<TrainingOptions, string> Impossible => new()
     {
-        { Defaults with { Epochs = 0 }, "--epochs" },
-        { Defaults with { BatchSize = 0 }, "--batch" },
-        { Defaults with { LearningRate = 0 }, "--lr" },
-        { Defaults with { LearningRate = double.NaN }, "--lr" },
-        { Defaults with { LearningRate = double.PositiveInfinity }, "--lr" },
-        { Defaults with { Momentum = -0.1 }, "--momentum" },
-        { Defaults with { Momentum = 1 }, "--momentum" },
-        { Defaults with { Momentum = double.NaN }, "--momentum" },
-        { Defaults with { WeightDecay = -1e-4 }, "--weight-decay" },
-        { Defaults with { WeightDecay = double.NaN }, "--weight-decay" },
-        { Defaults with { WeightDecay = double.PositiveInfinity }, "--weight-decay" },
-        { Defaults with { StepEpochs = 0 }, "--step-epochs" },
-        { Defaults with { Gamma = 0 }, "--gamma" },
-        { Defaults with { Gamma = double.NaN }, "--gamma" },
-        { Defaults with { Gamma = double.PositiveInfinity }, "--gamma" },
-        { Defaults with { WarmupEpochs = -0.5 }, "--warmup" },
-        { Defaults with { WarmupEpochs = double.NaN }, "--warmup" },
-        { Defaults with { LabelSmoothing = -0.1 }, "--label-smoothing" },
-        { Defaults with { LabelSmoothing = 1 }, "--label-smoothing" },
-        { Defaults with { LabelSmoothing = double.NaN }, "--label-smoothing" },
-        { Defaults with { ClipGradNorm = 0 }, "--clip-grad" },
-        { Defaults with { ClipGradNorm = -1 }, "--clip-grad" },
-        { Defaults with { ClipGradNorm = double.PositiveInfinity }, "--clip-grad" },
-        { Defaults with { MaxMinutes = 0 }, "--max-minutes" },
-        { Defaults with { MaxMinutes = -5 }, "--max-minutes" },
-        { Defaults with { MaxMinutes = double.NaN }, "--max-minutes" },
-        { Defaults with { EvalBatchSize = 0 }, "eval batch size" },
-        { Defaults with { Prefetch = -1 }, "--prefetch" },
-        { Defaults with { Prefetch = ImageBatchOptions.MaxPrefetch + 1 }, "--prefetch" },
-        { Defaults with { Augmentation = new AugmentationOptions { MixupAlpha = -0.2 } }, "--mixup" },
-        { Defaults with { Augmentation = new AugmentationOptions { MixupAlpha = double.NaN } }, "--mixup" },
-        { Defaults with { Augmentation = new AugmentationOptions { MixupAlpha = double.PositiveInfinity } }, "--mixup" },
-        { Defaults with { Augmentation = new AugmentationOptions { TimeMasks = -1 } }, "--time-masks" },
-        { Defaults with { Augmentation = new AugmentationOptions { FrequencyMasks = -1 } }, "--freq-masks" },
-        { Defaults with { Augmentation = new AugmentationOptions { TimeMaskWidth = 0 } }, "--time-mask-width" },
-        { Defaults with { Augmentation = new AugmentationOptions { FrequencyMaskWidth = 0 } }, "--freq-mask-width" },
-        { Defaults with { Augmentation = new AugmentationOptions { CropFrames = 0 } }, "--crop-frames" },
-        { Defaults with { ImageAugmentation = new ImageAugmentationOptions { CropPadding = -1 } }, "--crop-padding" },
-        { Defaults with { ImageAugmentation = new ImageAugmentationOptions { CutoutSize = -1 } }, "--cutout" },
+        { Defaults with { Epochs = 0 }, "Epochs" },
+        { Defaults with { BatchSize = 0 }, "BatchSize" },
+        { Defaults with { LearningRate = 0 }, "LearningRate" },
+        { Defaults with { LearningRate = double.NaN }, "LearningRate" },
+        { Defaults with { LearningRate = double.PositiveInfinity }, "LearningRate" },
+        { Defaults with { Momentum = -0.1 }, "Momentum" },
+        { Defaults with { Momentum = 1 }, "Momentum" },
+        { Defaults with { Momentum = double.NaN }, "Momentum" },
+        { Defaults with { WeightDecay = -1e-4 }, "WeightDecay" },
+        { Defaults with { WeightDecay = double.NaN }, "WeightDecay" },
+        { Defaults with { WeightDecay = double.PositiveInfinity }, "WeightDecay" },
+        { Defaults with { StepEpochs = 0 }, "StepEpochs" },
+        { Defaults with { Gamma = 0 }, "Gamma" },
+        { Defaults with { Gamma = double.NaN }, "Gamma" },
+        { Defaults with { Gamma = double.PositiveInfinity }, "Gamma" },
+        { Defaults with { WarmupEpochs = -0.5 }, "WarmupEpochs" },
+        { Defaults with { WarmupEpochs = double.NaN }, "WarmupEpochs" },
+        { Defaults with { LabelSmoothing = -0.1 }, "LabelSmoothing" },
+        { Defaults with { LabelSmoothing = 1 }, "LabelSmoothing" },
+        { Defaults with { LabelSmoothing = double.NaN }, "LabelSmoothing" },
+        { Defaults with { ClipGradNorm = 0 }, "ClipGradNorm" },
+        { Defaults with { ClipGradNorm = -1 }, "ClipGradNorm" },
+        { Defaults with { ClipGradNorm = double.PositiveInfinity }, "ClipGradNorm" },
+        { Defaults with { MaxMinutes = 0 }, "MaxMinutes" },
+        { Defaults with { MaxMinutes = -5 }, "MaxMinutes" },
+        { Defaults with { MaxMinutes = double.NaN }, "MaxMinutes" },
+        { Defaults with { EvalBatchSize = 0 }, "EvalBatchSize" },
+        { Defaults with { Prefetch = -1 }, "Prefetch" },
+        { Defaults with { Prefetch = TrainingOptions.MaxPrefetch + 1 }, "Prefetch" },
+        { Defaults with { Augmentation = new AugmentationOptions { MixupAlpha = -0.2 } }, "Augmentation.MixupAlpha" },
+        { Defaults with { Augmentation = new AugmentationOptions { MixupAlpha = double.NaN } }, "Augmentation.MixupAlpha" },
+        { Defaults with { Augmentation = new AugmentationOptions { MixupAlpha = double.PositiveInfinity } }, "Augmentation.MixupAlpha" },
+        { Defaults with { Augmentation = new AugmentationOptions { TimeMasks = -1 } }, "Augmentation.TimeMasks" },
+        { Defaults with { Augmentation = new AugmentationOptions { FrequencyMasks = -1 } }, "Augmentation.FrequencyMasks" },
+        { Defaults with { Augmentation = new AugmentationOptions { TimeMaskWidth = 0 } }, "Augmentation.TimeMaskWidth" },
+        { Defaults with { Augmentation = new AugmentationOptions { FrequencyMaskWidth = 0 } }, "Augmentation.FrequencyMaskWidth" },
+        { Defaults with { Augmentation = new AugmentationOptions { CropFrames = 0 } }, "Augmentation.CropFrames" },
+        { Defaults with { ImageAugmentation = new ImageAugmentationOptions { CropPadding = -1 } }, "ImageAugmentation.CropPadding" },
+        { Defaults with { ImageAugmentation = new ImageAugmentationOptions { CutoutSize = -1 } }, "ImageAugmentation.CutoutSize" },
     };
 
     // The last valid value at every edge that Impossible tests just past, plus "off" for the optional settings.
@@ -63,18 +62,37 @@ public class TrainingOptionsTests
         Defaults with { ClipGradNorm = null, MaxMinutes = null },
         Defaults with { ClipGradNorm = 1e-6, MaxMinutes = 0.01 },
         Defaults with { Prefetch = 0 },
-        Defaults with { Prefetch = ImageBatchOptions.MaxPrefetch },
+        Defaults with { Prefetch = TrainingOptions.MaxPrefetch },
         Defaults with { Augmentation = new AugmentationOptions { MixupAlpha = 0, TimeMasks = 0, FrequencyMasks = 0, TimeMaskWidth = 1, FrequencyMaskWidth = 1, CropFrames = 1 } },
         Defaults with { ImageAugmentation = new ImageAugmentationOptions { CropPadding = 0, CutoutSize = 0 } },
     };
 
     [Theory]
     [MemberData(nameof(Impossible))]
-    public void EveryImpossibleValueIsRefusedNamingItsOptionAndTheValue(TrainingOptions options, string option)
+    public void EveryImpossibleValueIsRefusedNamingItsPropertyAndTheValue(TrainingOptions options, string property)
     {
-        var e = Assert.Throws<ArgumentException>(options.Validate);
-        Assert.StartsWith($"{option} must ", e.Message);
+        var e = Assert.Throws<InvalidOptionException>(options.Validate);
+        Assert.Equal(property, e.Property);
+        Assert.StartsWith($"{property} must ", e.Message);
         Assert.Matches(@"got \S+$", e.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Impossible))]
+    public void TheCliRewordsEveryRefusalWithItsFlag(TrainingOptions options, string property)
+    {
+        var e = Assert.Throws<InvalidOptionException>(options.Validate);
+        string? flag = CompactConv.Cli.OptionFlags.FlagOf(property);
+        string reworded = CompactConv.Cli.OptionFlags.Reword(e);
+        if (flag is null)
+        {
+            // Settings no flag sets (the evaluation batch, SpecAugment's mask widths) keep the library's wording.
+            Assert.Contains(property, new[] { nameof(TrainingOptions.EvalBatchSize), "Augmentation.TimeMaskWidth", "Augmentation.FrequencyMaskWidth" });
+            Assert.Equal(e.Message, reworded);
+            return;
+        }
+        Assert.StartsWith($"{flag} must ", reworded);
+        Assert.Equal(CompactConv.Cli.CommandRunner.OneLine(e), reworded);
     }
 
     [Theory]

@@ -52,7 +52,7 @@ public sealed class AudioDatasetsTests : IDisposable
         var error = Assert.Throws<ArgumentException>(() =>
             AudioDatasets.Load("folders", _temp.Path, null, new AudioDatasetOptions { ValidationFraction = fraction }));
 
-        Assert.StartsWith("--validation-fraction must be at least 0 and below 1", error.Message);
+        Assert.StartsWith("AudioDatasetOptions.ValidationFraction must be at least 0 and below 1", error.Message);
     }
 
     [Fact]

@@ -61,9 +61,9 @@ public sealed class Esc50LayoutTests : IDisposable
         Write();
 
         var missing = Assert.Throws<ArgumentException>(() => Load(fold: null));
-        Assert.Equal("--fold is required for esc50 (1-5)", missing.Message);
+        Assert.Equal("AudioDataRequest.Fold is required for esc50 (1-5)", missing.Message);
         var outside = Assert.Throws<ArgumentException>(() => Load(fold: 6));
-        Assert.Equal("--fold must be 1-5 for esc50, got 6", outside.Message);
+        Assert.Equal("AudioDataRequest.Fold must be 1-5 for esc50, got 6", outside.Message);
     }
 
     [Fact]

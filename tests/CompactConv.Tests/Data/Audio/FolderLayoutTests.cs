@@ -118,9 +118,9 @@ public sealed class FolderLayoutTests : IDisposable
         Assert.Contains("no class folders with .wav or .ogg files", empty.Message);
 
         WriteClass("bird", 2);
-        Assert.Contains("--fold does not apply to folders",
+        Assert.Contains("AudioDataRequest.Fold does not apply to folders",
             Assert.Throws<ArgumentException>(() => AudioDatasets.Load("folders", Root, 1)).Message);
-        Assert.Equal("--test-fraction must be at least 0 and below 1, got 1",
+        Assert.Equal("AudioDatasetOptions.TestFraction must be at least 0 and below 1, got 1",
             Assert.Throws<ArgumentException>(() => Load(new AudioDatasetOptions { TestFraction = 1 })).Message);
     }
 

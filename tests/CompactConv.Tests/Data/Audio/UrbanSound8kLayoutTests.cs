@@ -61,8 +61,8 @@ public sealed class UrbanSound8kLayoutTests : IDisposable
     {
         Write();
 
-        Assert.Equal("--fold is required for urbansound8k (1-10)", Assert.Throws<ArgumentException>(() => Load(fold: null)).Message);
-        Assert.Equal("--fold must be 1-10 for urbansound8k, got 11", Assert.Throws<ArgumentException>(() => Load(fold: 11)).Message);
+        Assert.Equal("AudioDataRequest.Fold is required for urbansound8k (1-10)", Assert.Throws<ArgumentException>(() => Load(fold: null)).Message);
+        Assert.Equal("AudioDataRequest.Fold must be 1-10 for urbansound8k, got 11", Assert.Throws<ArgumentException>(() => Load(fold: 11)).Message);
         Assert.Equal(30, Load(fold: 10).Train.Count + Load(fold: 10).Test.Count);
     }
 

@@ -62,7 +62,7 @@ public sealed class ImageDatasetsTests : IDisposable
     {
         var error = Assert.Throws<ArgumentException>(() => ImageDatasets.Load(name, null));
 
-        Assert.StartsWith($"--data is required for {name}", error.Message);
+        Assert.StartsWith($"ImageDataRequest.DataDir is required for {name}", error.Message);
     }
 
     [Fact]
@@ -77,12 +77,12 @@ public sealed class ImageDatasetsTests : IDisposable
 
     public static TheoryData<string, ImageDatasetOptions, string> MisappliedOptions => new()
     {
-        { "cifar10", new ImageDatasetOptions { Labels = CifarLabelSet.Coarse }, "--labels applies to cifar100 only, not cifar10" },
-        { "folders", new ImageDatasetOptions { Labels = CifarLabelSet.Fine }, "--labels applies to cifar100 only, not folders" },
-        { "cifar10", new ImageDatasetOptions { Grey = true }, "--grey applies to folders only" },
-        { "mnist", new ImageDatasetOptions { Height = 32 }, "--image-size applies to folders only" },
-        { "cifar100", new ImageDatasetOptions { SkipBad = true }, "--skip-bad applies to folders only" },
-        { "fashion-mnist", new ImageDatasetOptions { TestFraction = 0.1 }, "--test-fraction applies to folders only" },
+        { "cifar10", new ImageDatasetOptions { Labels = CifarLabelSet.Coarse }, "ImageDatasetOptions.Labels applies to cifar100 only, not cifar10" },
+        { "folders", new ImageDatasetOptions { Labels = CifarLabelSet.Fine }, "ImageDatasetOptions.Labels applies to cifar100 only, not folders" },
+        { "cifar10", new ImageDatasetOptions { Grey = true }, "ImageDatasetOptions.Grey applies to folders only" },
+        { "mnist", new ImageDatasetOptions { Height = 32 }, "ImageDatasetOptions.Height applies to folders only" },
+        { "cifar100", new ImageDatasetOptions { SkipBad = true }, "ImageDatasetOptions.SkipBad applies to folders only" },
+        { "fashion-mnist", new ImageDatasetOptions { TestFraction = 0.1 }, "ImageDatasetOptions.TestFraction applies to folders only" },
     };
 
     [Theory]

@@ -200,7 +200,7 @@ public sealed class ImageFolderTests : IDisposable
 
         var error = Assert.Throws<ArgumentException>(() => Load(dir, new ImageDatasetOptions { TestFraction = 0.3 }));
 
-        Assert.Contains("--test-fraction does not apply", error.Message);
+        Assert.Contains("ImageDatasetOptions.TestFraction does not apply", error.Message);
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class ImageFolderTests : IDisposable
         Assert.Contains("cat/notes.png: not a decodable image (", error.Message);
         Assert.Contains("dog/cut.png: cannot decode: the image data ends early (a cut-off file?)", error.Message);
         Assert.Contains("emu/empty.jpg: empty file", error.Message);
-        Assert.EndsWith("; pass --skip-bad to leave them out", error.Message);
+        Assert.EndsWith("; leave them out with ImageDatasetOptions.SkipBad", error.Message);
     }
 
     [Fact]
@@ -296,13 +296,13 @@ public sealed class ImageFolderTests : IDisposable
     }
 
     [Theory]
-    [InlineData(0, 32, null, "--image-size must be from 1x1 to 4096x4096, got 0x32")]
-    [InlineData(32, -1, null, "--image-size must be from 1x1 to 4096x4096, got 32x-1")]
+    [InlineData(0, 32, null, "ImageDatasetOptions.Height must be from 1 to 4096, got 0x32 (height x width)")]
+    [InlineData(32, -1, null, "ImageDatasetOptions.Width must be from 1 to 4096, got 32x-1 (height x width)")]
     // Larger sides overflowed the size of the pixel array instead of being refused.
-    [InlineData(100000, 100000, null, "--image-size must be from 1x1 to 4096x4096, got 100000x100000")]
-    [InlineData(32, 4097, null, "--image-size must be from 1x1 to 4096x4096, got 32x4097")]
-    [InlineData(null, null, 1.0, "--test-fraction must be at least 0 and below 1, got 1")]
-    [InlineData(null, null, double.NaN, "--test-fraction must be at least 0 and below 1, got NaN")]
+    [InlineData(100000, 100000, null, "ImageDatasetOptions.Height must be from 1 to 4096, got 100000x100000 (height x width)")]
+    [InlineData(32, 4097, null, "ImageDatasetOptions.Width must be from 1 to 4096, got 32x4097 (height x width)")]
+    [InlineData(null, null, 1.0, "ImageDatasetOptions.TestFraction must be at least 0 and below 1, got 1")]
+    [InlineData(null, null, double.NaN, "ImageDatasetOptions.TestFraction must be at least 0 and below 1, got NaN")]
     public void ImpossibleOptionsAreRefused(int? height, int? width, double? fraction, string message)
     {
         string dir = ThreeClasses();

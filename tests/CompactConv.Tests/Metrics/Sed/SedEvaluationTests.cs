@@ -17,6 +17,30 @@ public class SedEvaluationTests
     );
 
     [Fact]
+    public void PairByFile_GivesReferenceFilesThenEstimateOnlyFiles_EachOnce()
+    {
+        var (reference, estimate) = Lists();
+        var pairs = SedEvaluation.PairByFile(reference, estimate).ToList();
+        Assert.Equal(["f1", "f2", "f4", "f3"], pairs.Select(p => p.File));
+        Assert.Equal([2, 0, 1, 0], pairs.Select(p => p.Reference.Count));
+        Assert.Equal([2, 1, 0, 1], pairs.Select(p => p.Estimate.Count));
+        Assert.Equal([2.5, 2.55], [pairs[0].Reference[1].Onset, pairs[0].Estimate[1].Onset]);
+    }
+
+    [Fact]
+    public void EventF1OverPairByFile_AgreesWithEvaluate_IncludingEstimateOnlyFiles()
+    {
+        // The event F1 that picks epochs and thresholds pairs files the same way: pairing the reference's
+        // files only would drop f3's insertion and give 2 x 1 / (3 + 3) = 1/3 instead of 2/7.
+        var (reference, estimate) = Lists();
+        var metrics = new EventBasedMetrics(["a", "b"]);
+        foreach (var pair in SedEvaluation.PairByFile(reference, estimate)) metrics.Evaluate(pair.Reference, pair.Estimate);
+        Assert.Equal(2.0 / 7, metrics.Results().Overall.FMeasure, 12);
+        Assert.Equal(SedEvaluation.Evaluate(reference, estimate, new SedMetricOptions()).EventBased.Overall.Counts,
+            metrics.Results().Overall.Counts);
+    }
+
+    [Fact]
     public void FilesArePairedByNameAndUnpairedFilesCountAsMissedOrInserted()
     {
         var (reference, estimate) = Lists();

@@ -1,3 +1,4 @@
+using CompactConv.Training;
 using CompactConv.Training.Augmentation;
 using static TorchSharp.torch;
 
@@ -160,7 +161,7 @@ public class ImageAugmenterTests
         Assert.Equal("crop (pad 4) + flip + cutout 16", new ImageAugmentationOptions { CropPadding = 4, HorizontalFlip = true, CutoutSize = 16 }.Describe());
         Assert.False(new ImageAugmentationOptions().Any);
         Assert.True(new ImageAugmentationOptions { HorizontalFlip = true }.Any);
-        Assert.Throws<ArgumentException>(() => new ImageAugmentationOptions { CropPadding = -1 }.Validate());
-        Assert.Throws<ArgumentException>(() => new ImageAugmentationOptions { CutoutSize = -2 }.Validate());
+        Assert.Equal("CropPadding", Assert.Throws<InvalidOptionException>(() => new ImageAugmentationOptions { CropPadding = -1 }.Validate()).Property);
+        Assert.Equal("CutoutSize", Assert.Throws<InvalidOptionException>(() => new ImageAugmentationOptions { CutoutSize = -2 }.Validate()).Property);
     }
 }

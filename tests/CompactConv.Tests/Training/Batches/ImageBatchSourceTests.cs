@@ -25,7 +25,7 @@ public class ImageBatchSourceTests
     private static readonly ImageAugmentationOptions All = new() { CropPadding = 2, HorizontalFlip = true, CutoutSize = 3 };
 
     private static ImageBatchSource Source(ImageDataset data, int prefetch, ImageAugmentationOptions? augmentation = null, int batch = 8, int seed = 4) =>
-        new(data, Stats, new ImageBatchOptions { BatchSize = batch, Seed = seed, Prefetch = prefetch, Augmentation = augmentation ?? new() });
+        new(data, Stats, new TrainingOptions { BatchSize = batch, Seed = seed, Prefetch = prefetch, ImageAugmentation = augmentation ?? new() });
 
     private static void AssertSame(TrainingBatch expected, TrainingBatch actual)
     {
@@ -43,7 +43,7 @@ public class ImageBatchSourceTests
         using var normalised = new TensorDataset(inputs, labels);
         normalised.Normalize(Stats);
         using var source = Source(data, prefetch: 0);
-        long[] order = Trainer.Shuffle(23, seed: 4, epoch: 2);
+        long[] order = Seeds.Shuffle(23, seed: 4, epoch: 2);
 
         var batches = source.Epoch(2).ToList();
 
@@ -65,7 +65,7 @@ public class ImageBatchSourceTests
     {
         var data = Images();
         using var source = Source(data, prefetch: 0, All);
-        long[] order = Trainer.Shuffle(23, seed: 4, epoch: 3);
+        long[] order = Seeds.Shuffle(23, seed: 4, epoch: 3);
 
         using var batch = source.Batch(3, 1);
 
@@ -163,21 +163,11 @@ public class ImageBatchSourceTests
     }
 
     [Fact]
-    public void ForRunFollowsTheRunsBatchSizeSeedNormalisationAugmentationAndPrefetch()
+    public void TheBatchesFollowTheTrainingOptionsBatchSizeAndSeed()
     {
         var data = Images();
-        var config = new RunConfig
-        {
-            Dataset = "test",
-            Model = new ModelSpec { Name = "smallcnn", InputShape = [3, 6, 5], NumClasses = 4 },
-            ClassNames = ["a", "b", "c", "d"],
-            Normalization = Stats,
-            Training = new TrainingOptions { BatchSize = 5, Seed = 9, Prefetch = 3, ImageAugmentation = All },
-        };
-        using var source = ImageBatchSource.ForRun(config, data);
-        Assert.Equal(3, source.Options.Prefetch);
-        Assert.Equal(All, source.Options.Augmentation);
-        long[] order = Trainer.Shuffle(23, seed: 9, epoch: 1);
+        using var source = new ImageBatchSource(data, Stats, new TrainingOptions { BatchSize = 5, Seed = 9, Prefetch = 3, ImageAugmentation = All });
+        long[] order = Seeds.Shuffle(23, seed: 9, epoch: 1);
 
         var labels = source.Epoch(1).Select(b => { using (b) return b.Labels.data<long>().ToArray(); }).ToList();
 
@@ -207,10 +197,10 @@ public class ImageBatchSourceTests
     public void ImpossibleSettingsAreRefused()
     {
         var data = Images();
-        Assert.Throws<ArgumentException>(() => new ImageBatchSource(data, new Normalization([0.5], [0.2]), new ImageBatchOptions()));
-        Assert.Throws<ArgumentException>(() => Source(data, prefetch: 17));
-        Assert.Throws<ArgumentException>(() => Source(data, prefetch: 0, batch: 0));
-        Assert.Throws<ArgumentException>(() => Source(data, prefetch: 0, new ImageAugmentationOptions { CutoutSize = -1 }));
+        Assert.Throws<ArgumentException>(() => new ImageBatchSource(data, new Normalization([0.5], [0.2]), new TrainingOptions()));
+        Assert.Equal("Prefetch", Assert.Throws<InvalidOptionException>(() => Source(data, prefetch: 17)).Property);
+        Assert.Equal("BatchSize", Assert.Throws<InvalidOptionException>(() => Source(data, prefetch: 0, batch: 0)).Property);
+        Assert.Equal("ImageAugmentation.CutoutSize", Assert.Throws<InvalidOptionException>(() => Source(data, prefetch: 0, new ImageAugmentationOptions { CutoutSize = -1 })).Property);
         using var source = Source(data, prefetch: 0);
         Assert.Throws<ArgumentOutOfRangeException>(() => source.Batch(1, 3));
     }
