@@ -2,6 +2,7 @@ using CompactConv.Layers;
 using CompactConv.Models;
 using CompactConv.Onnx;
 using TorchSharp;
+using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace CompactConv.Tests.Onnx;
@@ -11,7 +12,7 @@ namespace CompactConv.Tests.Onnx;
 /// statistics: every conv kind on every CNN, and every interchannel op with both groupings on smallcnn,
 /// at batch 1 and 3 (and two frame counts for the scene models, whose frame axis is symbolic).
 /// </summary>
-public class OnnxModelParityTests
+public class OnnxModelParityTests(ITestOutputHelper output)
 {
     private static readonly string[] ImageModels = ["smallcnn", "resnet20", "mobilenetv2", "vgg11"];
     private static readonly string[] SceneModels = ["dcase-baseline", "audio-vgg"];
@@ -53,6 +54,7 @@ public class OnnxModelParityTests
 
         double difference = ExportAndCompare(spec, scene, inputs);
 
+        output.WriteLine($"{name} {kind.Name()}: max |ORT - torch| = {difference:E2}");
         Assert.True(difference <= OnnxParity.Tolerance, $"{name} {kind.Name()}: max |ORT - torch| = {difference:E2}");
     }
 
@@ -66,6 +68,7 @@ public class OnnxModelParityTests
 
         double difference = ExportAndCompare(spec, scene: false, [[1, 1, 16, 16], [3, 1, 16, 16]]);
 
+        output.WriteLine($"compact {op.Name()} {grouping.Name()}: max |ORT - torch| = {difference:E2}");
         Assert.True(difference <= OnnxParity.Tolerance, $"compact {op.Name()} {grouping.Name()}: max |ORT - torch| = {difference:E2}");
     }
 
