@@ -41,6 +41,14 @@ public static class OnnxExporter
 
         string value = Normalize(graph, options.InputName, options.Normalization, fullInput.Length);
         value = OnnxModuleExport.Export(graph, model, value);
+        value = options.OutputActivation switch
+        {
+            OnnxOutputActivation.None => value,
+            OnnxOutputActivation.Sigmoid => graph.Node("Sigmoid", "probabilities", [value]),
+            // Opset 13 and later: older Softmax flattens to 2-D before normalising.
+            OnnxOutputActivation.Softmax => graph.Node("Softmax", "probabilities", [value], OnnxAttribute.Int("axis", -1)),
+            _ => throw new ArgumentException($"ONNX export: unknown output activation {options.OutputActivation}"),
+        };
         // The last node writes a generated name; rename it to the contract's output (an Identity when the
         // model left its input untouched).
         if (graph.Proto.Node.Count > 0 && graph.Proto.Node[^1].Output.Contains(value))
