@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Packs the four packages (CompactConv, CompactConv.Audio, CompactConv.Training and the tool
-# CompactConv.Tool) in Release into artifacts/feed, a local NuGet feed to install from until a public
+# Packs the five packages (CompactConv, CompactConv.Audio, CompactConv.Training, CompactConv.Onnx and
+# the tool CompactConv.Tool) in Release into artifacts/feed, a local NuGet feed to install from until a public
 # feed exists, then prints how to use it. The tool carries the libtorch natives of this machine's OS.
 # Usage: scripts/make-local-feed.sh [feed folder]   (default: artifacts/feed)
 set -euo pipefail
@@ -15,6 +15,8 @@ pack=(dotnet pack -c Release -o "$feed" -p:ContinuousIntegrationBuild=true --nol
 for lib in CompactConv CompactConv.Audio CompactConv.Training; do
   "${pack[@]}" --no-build "src/$lib/$lib.csproj"
 done
+# The tool does not reference the ONNX exporter, so that one builds here (on the core built above).
+"${pack[@]}" src/CompactConv.Onnx/CompactConv.Onnx.csproj
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' src/Directory.Build.props)"
 echo
 echo "Packages in $feed:"
