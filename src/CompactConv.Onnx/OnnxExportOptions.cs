@@ -1,5 +1,16 @@
 namespace CompactConv.Onnx;
 
+/// <summary>What the exported graph applies to the model's output before returning it.</summary>
+public enum OnnxOutputActivation
+{
+    /// <summary>The model's output as is (logits).</summary>
+    None,
+    /// <summary>Element-wise logistic sigmoid (independent class probabilities, e.g. frame-wise events).</summary>
+    Sigmoid,
+    /// <summary>Softmax over the last axis (probabilities of exclusive classes).</summary>
+    Softmax,
+}
+
 /// <summary>How <see cref="OnnxExporter"/> writes a model: opset, names, symbolic dimensions, normalisation and metadata.</summary>
 public sealed record OnnxExportOptions
 {
@@ -29,6 +40,12 @@ public sealed record OnnxExportOptions
 
     /// <summary>Normalisation applied inside the graph before the model, or null for none.</summary>
     public InputNormalization? Normalization { get; init; }
+
+    /// <summary>
+    /// A function applied to the model's output inside the graph: <see cref="OnnxOutputActivation.Sigmoid"/>
+    /// turns an event model's frame logits into the frame probabilities its contract promises.
+    /// </summary>
+    public OnnxOutputActivation OutputActivation { get; init; } = OnnxOutputActivation.None;
 
     /// <summary>Strings stored in the file's metadata_props (task, class names, input description, front-end settings).</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();

@@ -19,7 +19,7 @@ public static class OnnxExporter
     /// <summary>
     /// The ONNX model of <paramref name="model"/> for per-example input shape <paramref name="inputShape"/>
     /// (e.g. [1, 28, 28]). The model is run once on zeros (in evaluation mode, its mode restored after)
-    /// to learn the output's fixed sizes.
+    /// to learn the output's fixed sizes; every module's mode is put back afterwards.
     /// </summary>
     /// <exception cref="NotSupportedException">A module inside the model has no ONNX mapping; the message names it.</exception>
     public static ModelProto Export(nn.Module<Tensor, Tensor> model, int[] inputShape, OnnxExportOptions? options = null)
@@ -41,6 +41,14 @@ public static class OnnxExporter
 
         string value = Normalize(graph, options.InputName, options.Normalization, fullInput.Length);
         value = OnnxModuleExport.Export(graph, model, value);
+        value = options.OutputActivation switch
+        {
+            OnnxOutputActivation.None => value,
+            OnnxOutputActivation.Sigmoid => graph.Node("Sigmoid", "probabilities", [value]),
+            // Opset 13 and later: older Softmax flattens to 2-D before normalising.
+            OnnxOutputActivation.Softmax => graph.Node("Softmax", "probabilities", [value], OnnxAttribute.Int("axis", -1)),
+            _ => throw new ArgumentException($"ONNX export: unknown output activation {options.OutputActivation}"),
+        };
         // The last node writes a generated name; rename it to the contract's output (an Identity when the
         // model left its input untouched).
         if (graph.Proto.Node.Count > 0 && graph.Proto.Node[^1].Output.Contains(value))
@@ -76,7 +84,7 @@ public static class OnnxExporter
         var proto = Export(model, inputShape, options);
         string full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temporary = full + $".{Environment.ProcessId}.tmp";
+        string temporary = $"{full}.{Guid.NewGuid():N}.tmp";
         try
         {
             using (var stream = File.Create(temporary)) proto.WriteTo(stream);
@@ -90,7 +98,8 @@ public static class OnnxExporter
 
     private static long[] OutputShape(nn.Module<Tensor, Tensor> model, long[] inputShape)
     {
-        bool wasTraining = model.training;
+        // Every module's own mode, restored parents first (train() recurses), so a partly frozen model stays so.
+        var modes = model.modules().Prepend(model).Select(m => (Module: m, m.training)).ToList();
         model.eval();
         try
         {
@@ -101,7 +110,7 @@ public static class OnnxExporter
         }
         finally
         {
-            if (wasTraining) model.train();
+            foreach (var (module, training) in modes) module.train(training);
         }
     }
 

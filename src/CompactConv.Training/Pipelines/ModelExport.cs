@@ -29,9 +29,9 @@ public sealed record ExportResult(string Path, long Bytes, string Task, string I
 
 /// <summary>
 /// A trained run as a self-describing ONNX file (docs/deployment.md): image models take <c>pixels</c>
-/// (pixel / 255) and scene models take un-normalised log-mel, with the run's normalisation inside the graph;
-/// both return <c>logits</c>; the batch dimension is symbolic; <see cref="ExportMetadata"/> fills the
-/// file's metadata.
+/// (pixel / 255), scene and event models un-normalised log-mel, with the run's normalisation inside the graph;
+/// classifiers return <c>logits</c>, event models <c>frame_probabilities</c> with any number of frames; the
+/// batch dimension is symbolic; <see cref="ExportMetadata"/> fills the file's metadata.
 /// </summary>
 public static class ModelExport
 {
@@ -44,8 +44,11 @@ public static class ModelExport
     /// <summary>Classifiers' output name.</summary>
     public const string LogitsOutput = "logits";
 
+    /// <summary>Event models' output name: sigmoid probabilities [N, frames, classes].</summary>
+    public const string FrameProbabilitiesOutput = "frame_probabilities";
+
     /// <summary>Exports the run in <see cref="ExportRequest.RunFolder"/>.</summary>
-    /// <exception cref="NotSupportedException">The model holds a module without an ONNX mapping (today: the event models' recurrent layers); names it.</exception>
+    /// <exception cref="NotSupportedException">The model holds a module without an ONNX mapping; names it.</exception>
     public static ExportResult Export(ExportRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -53,18 +56,29 @@ public static class ModelExport
         var config = run.Config;
         var mean = config.Normalization.Mean.Select(v => (float)v).ToArray();
         var std = config.Normalization.Std.Select(v => (float)v).ToArray();
-        bool audio = config.Features is not null;
+        bool audio = config.Features is not null, events = config.Task == "events";
         string input = audio ? LogMelInput : PixelsInput;
         var options = new OnnxExportOptions
         {
             Opset = request.Opset,
             InputName = input,
-            OutputName = LogitsOutput,
+            OutputName = events ? FrameProbabilitiesOutput : LogitsOutput,
             Normalization = audio ? InputNormalization.PerBand(mean, std) : InputNormalization.PerChannel(mean, std),
             Metadata = ExportMetadata.For(config, input),
         };
+        if (events)
+        {
+            // The recurrent models take any number of frames: frames are symbolic in and out, and the output
+            // is the frame probabilities the post-processing thresholds.
+            options = options with
+            {
+                SymbolicInputDims = new Dictionary<int, string> { [0] = "batch", [3] = "frames" },
+                SymbolicOutputDims = new Dictionary<int, string> { [0] = "batch", [1] = "frames" },
+                OutputActivation = OnnxOutputActivation.Sigmoid,
+            };
+        }
         OnnxExporter.ExportToFile(run.Model, config.Model.InputShape, options, request.OutputPath);
         return new ExportResult(Path.GetFullPath(request.OutputPath), new FileInfo(request.OutputPath).Length, config.Task,
-            options.Metadata[ExportMetadata.Input], LogitsOutput);
+            options.Metadata[ExportMetadata.Input], options.OutputName);
     }
 }

@@ -66,4 +66,20 @@ public class OnnxFileContractTests
 
         Assert.Equal(new float[] { 0, 0, 1, 2, 1, 2 }, output);
     }
+
+    [Fact]
+    public void ExportingLeavesEveryModulesTrainingModeAsItWas()
+    {
+        var spec = new ModelSpec { Name = "smallcnn", Width = 0.25, InputShape = [1, 8, 8], NumClasses = 2 };
+        using var model = ModelRegistry.Create(spec);
+        model.train();
+        var frozen = model.modules().OfType<TorchSharp.Modules.BatchNorm2d>().First();
+        frozen.eval();
+
+        OnnxExporter.Export(model, spec.InputShape);
+
+        Assert.True(model.training);
+        Assert.False(frozen.training);
+        Assert.All(model.modules().OfType<TorchSharp.Modules.Conv2d>(), conv => Assert.True(conv.training));
+    }
 }
