@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs the four packages (CompactConv, CompactConv.Audio, CompactConv.Training and the tool
+# Packs the five packages (CompactConv, CompactConv.Audio, CompactConv.Onnx, CompactConv.Training and the tool
 # CompactConv.Tool) in Release into artifacts/feed, a local NuGet feed to install from until a public
 # feed exists, then prints how to use it. The tool carries the libtorch natives of this machine's OS.
 # Usage: scripts/make-local-feed.sh [feed folder]   (default: artifacts/feed)
@@ -10,9 +10,9 @@ rm -rf "$feed"
 mkdir -p "$feed"
 # ContinuousIntegrationBuild: deterministic paths in the pdbs, as a CI server would pack them.
 pack=(dotnet pack -c Release -o "$feed" -p:ContinuousIntegrationBuild=true --nologo -v:q)
-# The tool first: its build compiles the three libraries, which are then packed without building again.
+# The tool first: its build compiles the four libraries, which are then packed without building again.
 "${pack[@]}" src/CompactConv.Cli/CompactConv.Cli.csproj
-for lib in CompactConv CompactConv.Audio CompactConv.Training; do
+for lib in CompactConv CompactConv.Audio CompactConv.Onnx CompactConv.Training; do
   "${pack[@]}" --no-build "src/$lib/$lib.csproj"
 done
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' src/Directory.Build.props)"

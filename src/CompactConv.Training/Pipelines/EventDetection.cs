@@ -190,7 +190,7 @@ public static class EventDetection
             // frames whose posteriors could turn into events past the end of the audio.
             var input = LogMelData.Stack([logMel], logMel.GetLength(1), config.Normalization);
             var posteriors = EventTrainer.PredictFramePosteriors(model, input, 1);
-            events.AddRange(EventDecoder.Decode(posteriors[0], hop, config.ClassNames, Path.GetFileName(file), post));
+            events.AddRange(EventDecoder.Decode(PosteriorArrays.ToArray(posteriors[0]), hop, config.ClassNames, Path.GetFileName(file), post));
         }
         return events;
     }
@@ -228,7 +228,7 @@ public static class EventDetection
         {
             var example = split.Examples[i];
             long frames = Math.Min(all.shape[1], EventTaskData.FrameCount(example.Duration, features));
-            clips.Add(new ClipPosteriors(example.FileName, EventDecoder.ToArray(all[i].narrow(0, 0, frames))));
+            clips.Add(new ClipPosteriors(example.FileName, PosteriorArrays.ToArray(all[i].narrow(0, 0, frames))));
         }
         return clips;
     }

@@ -1,3 +1,4 @@
+using CompactConv.Export;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -12,7 +13,7 @@ namespace CompactConv.Layers;
 /// Implemented as a reshape to [N, C/r, r, ...] (adjacent) or [N, r, C/r, ...] (interleaved)
 /// followed by a reduction over the r axis, so no channel data is copied before the reduction.
 /// </remarks>
-public sealed class ChannelPool : nn.Module<Tensor, Tensor>
+public sealed class ChannelPool : nn.Module<Tensor, Tensor>, IOnnxExportable
 {
     private const double RmsEpsilon = 1e-12;
 
@@ -85,6 +86,50 @@ public sealed class ChannelPool : nn.Module<Tensor, Tensor>
     public bool CommutesWith(ActivationKind activation) =>
         (activation is ActivationKind.None or ActivationKind.ReLU or ActivationKind.ReLU6)
         && (Op is ChannelPoolOp.Max or ChannelPoolOp.Min or ChannelPoolOp.Select);
+
+    /// <summary>
+    /// Writes the pool as a Reshape to the same grouped view the forward pass takes (the spatial sizes read
+    /// from the input's shape, so any H x W works) and a reduction over the r axis. Stochastic writes its
+    /// evaluation-mode mean.
+    /// </summary>
+    public string Export(IOnnxGraph graph, string input)
+    {
+        if (R == 1) return input;
+        bool adjacent = Grouping == ChannelGrouping.Adjacent;
+        long axis = adjacent ? 2 : 1;
+        string spatial = graph.Slice(graph.Node("Shape", "shape", [input]), 0, 2, long.MaxValue);
+        // 0 keeps the batch size; -1 lets Reshape work out C/r, which this layer is not told.
+        string head = graph.AddInt64s("group_shape", adjacent ? [0, -1, R] : [0, R, -1]);
+        string target = graph.Node("Concat", "grouped_shape", [head, spatial], OnnxAttribute.Int("axis", 0));
+        string grouped = graph.Node("Reshape", "grouped", [input, target]);
+        switch (Op)
+        {
+            case ChannelPoolOp.Max: return graph.Reduce("ReduceMax", grouped, [axis], keepDims: false);
+            case ChannelPoolOp.Min: return graph.Reduce("ReduceMin", grouped, [axis], keepDims: false);
+            case ChannelPoolOp.Mean:
+            case ChannelPoolOp.Stochastic: return graph.Reduce("ReduceMean", grouped, [axis], keepDims: false);
+            case ChannelPoolOp.Sum: return graph.Reduce("ReduceSum", grouped, [axis], keepDims: false);
+            case ChannelPoolOp.LogSumExp: return graph.Reduce("ReduceLogSumExp", grouped, [axis], keepDims: false);
+            case ChannelPoolOp.Rms:
+            {
+                string squares = graph.Node("Mul", "squares", [grouped, grouped]);
+                string meanSquare = graph.Reduce("ReduceMean", squares, [axis], keepDims: false);
+                string shifted = graph.Node("Add", "shifted", [meanSquare, graph.AddFloats("rms_eps", [(float)RmsEpsilon], [])]);
+                return graph.Node("Sqrt", "rms", [shifted]);
+            }
+            case ChannelPoolOp.AbsMax:
+            {
+                string magnitude = graph.Node("Abs", "magnitude", [grouped]);
+                string index = graph.Node("ArgMax", "absmax_index", [magnitude],
+                    OnnxAttribute.Int("axis", axis), OnnxAttribute.Int("keepdims", 1));
+                return graph.Squeeze(graph.Node("GatherElements", "absmax", [grouped, index], OnnxAttribute.Int("axis", axis)), axis);
+            }
+            case ChannelPoolOp.Select:
+                return graph.Node("Gather", "select", [grouped, graph.AddInt64s("first", [0], [])], OnnxAttribute.Int("axis", axis));
+            default:
+                throw new NotSupportedException($"ChannelPool: no ONNX mapping for interchannel op {Op}");
+        }
+    }
 
     private Tensor Reduce(Tensor grouped, int dim)
     {

@@ -1,3 +1,4 @@
+using CompactConv.Export;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -8,7 +9,7 @@ namespace CompactConv.Layers;
 /// One convolution, optionally followed by BatchNorm, then an activation: the building brick of
 /// every conv kind. The convolution has a bias only when no BatchNorm follows it.
 /// </summary>
-public sealed class ConvNormAct : nn.Module<Tensor, Tensor>
+public sealed class ConvNormAct : nn.Module<Tensor, Tensor>, IOnnxExportable
 {
     private readonly Conv2d conv;
     private readonly BatchNorm2d? bn;
@@ -31,6 +32,14 @@ public sealed class ConvNormAct : nn.Module<Tensor, Tensor>
 
     /// <summary>Padding that keeps the spatial size at stride 1 for an odd kernel.</summary>
     public static long SamePadding(long kernelSize, long dilation) => dilation * (kernelSize - 1) / 2;
+
+    /// <inheritdoc />
+    public string Export(IOnnxGraph graph, string input)
+    {
+        string y = OnnxModuleExport.Export(graph, conv, input);
+        if (bn is not null) y = OnnxModuleExport.Export(graph, bn, y);
+        return OnnxModuleExport.Export(graph, act, y);
+    }
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)

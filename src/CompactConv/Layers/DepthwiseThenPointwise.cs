@@ -1,3 +1,4 @@
+using CompactConv.Export;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -8,7 +9,7 @@ namespace CompactConv.Layers;
 /// an optional channel reduction C -> C/r, then a 1x1 conv to the output channels.
 /// The subclasses only decide what the reduction is.
 /// </summary>
-public abstract class DepthwiseThenPointwise : nn.Module<Tensor, Tensor>
+public abstract class DepthwiseThenPointwise : nn.Module<Tensor, Tensor>, IOnnxExportable
 {
     private readonly ConvNormAct depthwise;
     private readonly nn.Module<Tensor, Tensor> reduce;
@@ -48,6 +49,15 @@ public abstract class DepthwiseThenPointwise : nn.Module<Tensor, Tensor>
         register_module("reduce", reduce);
         if (activateAfterReduce is not null) register_module("reduce_act", activateAfterReduce);
         register_module("pointwise", pointwise);
+    }
+
+    /// <inheritdoc />
+    public string Export(IOnnxGraph graph, string input)
+    {
+        string y = OnnxModuleExport.Export(graph, depthwise, input);
+        y = OnnxModuleExport.Export(graph, reduce, y);
+        if (activateAfterReduce is not null) y = OnnxModuleExport.Export(graph, activateAfterReduce, y);
+        return OnnxModuleExport.Export(graph, pointwise, y);
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using CompactConv.Export;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -8,7 +9,7 @@ namespace CompactConv.Layers;
 /// ceil(O/s) "intrinsic" maps, a cheap depth-wise convolution derives (s-1) "ghost" maps from each,
 /// and the first O maps of both are the output. It adds maps cheaply, where compact convolution removes them.
 /// </summary>
-public sealed class GhostConv2d : nn.Module<Tensor, Tensor>
+public sealed class GhostConv2d : nn.Module<Tensor, Tensor>, IOnnxExportable
 {
     private readonly ConvNormAct primary;
     private readonly ConvNormAct cheap;
@@ -33,6 +34,15 @@ public sealed class GhostConv2d : nn.Module<Tensor, Tensor>
         cheap = new ConvNormAct(IntrinsicChannels, IntrinsicChannels * (options.GhostRatio - 1), options.GhostCheapKernel,
             groups: IntrinsicChannels, norm: options.NormAtOutput, activation: options.OutputActivation);
         RegisterComponents();
+    }
+
+    /// <inheritdoc />
+    public string Export(IOnnxGraph graph, string input)
+    {
+        string intrinsic = OnnxModuleExport.Export(graph, primary, input);
+        string ghosts = OnnxModuleExport.Export(graph, cheap, intrinsic);
+        string all = graph.Node("Concat", "ghost_all", [intrinsic, ghosts], OnnxAttribute.Int("axis", 1));
+        return graph.Slice(all, 1, 0, OutChannels);
     }
 
     /// <inheritdoc />

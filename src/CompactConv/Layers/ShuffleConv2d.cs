@@ -1,3 +1,4 @@
+using CompactConv.Export;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -7,7 +8,7 @@ namespace CompactConv.Layers;
 /// A ShuffleNet-style unit with the signature of a convolution: grouped 1x1 (C -> C) + BN + act,
 /// channel shuffle, depth-wise k x k + BN (no activation, as in ShuffleNet), grouped 1x1 (C -> O) + BN + act.
 /// </summary>
-public sealed class ShuffleConv2d : nn.Module<Tensor, Tensor>
+public sealed class ShuffleConv2d : nn.Module<Tensor, Tensor>, IOnnxExportable
 {
     private readonly ConvNormAct expand;
     private readonly ConvNormAct depthwise;
@@ -50,6 +51,24 @@ public sealed class ShuffleConv2d : nn.Module<Tensor, Tensor>
         using var split = input.reshape(shape[0], groups, perGroup, shape[2], shape[3]);
         using var swapped = split.transpose(1, 2);
         return swapped.reshape(shape);
+    }
+
+    /// <inheritdoc />
+    public string Export(IOnnxGraph graph, string input)
+    {
+        string y = OnnxModuleExport.Export(graph, expand, input);
+        if (Groups > 1)
+        {
+            // [N, g, C/g, H, W] -> swap the two channel axes -> back to the input's own shape.
+            string shape = graph.Node("Shape", "shape", [y]);
+            string target = graph.Node("Concat", "shuffle_shape",
+                [graph.AddInt64s("shuffle_head", [0, Groups, -1]), graph.Slice(shape, 0, 2, long.MaxValue)], OnnxAttribute.Int("axis", 0));
+            string split = graph.Node("Reshape", "shuffle_split", [y, target]);
+            string swapped = graph.Node("Transpose", "shuffle_swap", [split], OnnxAttribute.Ints("perm", 0, 2, 1, 3, 4));
+            y = graph.Node("Reshape", "shuffled", [swapped, shape]);
+        }
+        y = OnnxModuleExport.Export(graph, depthwise, y);
+        return OnnxModuleExport.Export(graph, project, y);
     }
 
     /// <inheritdoc />

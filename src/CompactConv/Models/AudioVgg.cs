@@ -1,4 +1,5 @@
 using CompactConv.Layers;
+using CompactConv.Export;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -10,7 +11,7 @@ namespace CompactConv.Models;
 /// width) each followed by 2x2 pooling, then global pooling (mean over frequency, then max plus
 /// mean over time, as PANNs do), dropout and the classifier.
 /// </summary>
-public sealed class AudioVgg : nn.Module<Tensor, Tensor>
+public sealed class AudioVgg : nn.Module<Tensor, Tensor>, IOnnxExportable
 {
     private readonly nn.Module<Tensor, Tensor> features;
     private readonly nn.Module<Tensor, Tensor> dropout;
@@ -38,6 +39,16 @@ public sealed class AudioVgg : nn.Module<Tensor, Tensor>
         dropout = nn.Dropout(0.3);
         fc = nn.Linear(channels, spec.NumClasses);
         RegisterComponents();
+    }
+
+    /// <inheritdoc />
+    public string Export(IOnnxGraph graph, string input)
+    {
+        string maps = OnnxModuleExport.Export(graph, features, input);
+        string overFrequency = graph.Reduce("ReduceMean", maps, [2], keepDims: false);
+        string pooled = graph.Node("Add", "time_pool",
+            [graph.Reduce("ReduceMax", overFrequency, [2], keepDims: false), graph.Reduce("ReduceMean", overFrequency, [2], keepDims: false)]);
+        return OnnxModuleExport.Export(graph, fc, OnnxModuleExport.Export(graph, dropout, pooled));
     }
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using CompactConv.Layers;
+using CompactConv.Export;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -15,7 +16,7 @@ namespace CompactConv.Models;
 /// stem stays standard, since its 1 or 3 input channels leave nothing to pool or separate.
 /// Any input of at least 4x4 works (28x28 gives 7x7 maps in the last stage, 32x32 gives 8x8).
 /// </remarks>
-public sealed class CifarResNet : nn.Module<Tensor, Tensor>
+public sealed class CifarResNet : nn.Module<Tensor, Tensor>, IOnnxExportable
 {
     private readonly nn.Module<Tensor, Tensor> stem;
     private readonly nn.Module<Tensor, Tensor> stages;
@@ -55,6 +56,10 @@ public sealed class CifarResNet : nn.Module<Tensor, Tensor>
         if (depth < 8 || (depth - 2) % 6 != 0) throw new ArgumentException($"resnet: depth must be 6n + 2 with n >= 1, got {depth}");
         return (depth - 2) / 6;
     }
+
+    /// <inheritdoc />
+    public string Export(IOnnxGraph graph, string input) =>
+        OnnxModuleExport.Export(graph, fc, OnnxModuleExport.Export(graph, pool, OnnxModuleExport.Export(graph, stages, OnnxModuleExport.Export(graph, stem, input))));
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)

@@ -1,3 +1,4 @@
+using CompactConv.Export;
 using CompactConv.Layers;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -21,7 +22,7 @@ namespace CompactConv.Models;
 /// (see <see cref="AttentionPool"/>). The head shares the output layer so that <c>forward</c> runs every
 /// module and <see cref="Complexity.ModelCost"/> counts the head's cost.</para>
 /// </remarks>
-public sealed class Crnn : nn.Module<Tensor, Tensor>
+public sealed class Crnn : nn.Module<Tensor, Tensor>, IOnnxExportable
 {
     private readonly nn.Module<Tensor, Tensor> features;
     private readonly GRU gru;
@@ -75,6 +76,20 @@ public sealed class Crnn : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         return Heads(input).narrow(2, 0, classes).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Writes the frame logits [N, frames, classes] (what <see cref="forward"/> computes; the attention
+    /// head's logits are cut off the same way), with the frame count read from the input at run time.
+    /// </summary>
+    public string Export(IOnnxGraph graph, string input)
+    {
+        string maps = OnnxModuleExport.Export(graph, features, input);                       // [N, C, bands, T]
+        string frames = graph.Node("Transpose", "frames_first", [maps], OnnxAttribute.Ints("perm", 0, 3, 1, 2));
+        string sequence = graph.Node("Reshape", "sequence", [frames, graph.AddInt64s("sequence_shape", [0, 0, -1])]);
+        string states = OnnxRecurrentExport.Gru(graph, gru, sequence, batchFirst: true);    // [N, T, 2 * hidden]
+        string heads = OnnxModuleExport.Export(graph, output, OnnxModuleExport.Export(graph, dropout, states));
+        return AttentionHead ? graph.Slice(heads, 2, 0, classes) : heads;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using CompactConv.Layers;
+using CompactConv.Export;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -14,7 +15,7 @@ namespace CompactConv.Models;
 /// The first conv sees one channel, so it stays standard (nothing to pool or separate); the
 /// second goes through <see cref="ConvFactory"/>. Width multiplies 32/64 and the dense layer.
 /// </remarks>
-public sealed class DcaseBaseline : nn.Module<Tensor, Tensor>
+public sealed class DcaseBaseline : nn.Module<Tensor, Tensor>, IOnnxExportable
 {
     private readonly nn.Module<Tensor, Tensor> features;
     private readonly nn.Module<Tensor, Tensor> classifier;
@@ -39,6 +40,10 @@ public sealed class DcaseBaseline : nn.Module<Tensor, Tensor>
             ("fc2", nn.Linear(dense, spec.NumClasses)));
         RegisterComponents();
     }
+
+    /// <inheritdoc />
+    public string Export(IOnnxGraph graph, string input) =>
+        OnnxModuleExport.Export(graph, classifier, OnnxModuleExport.Export(graph, features, input));
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)

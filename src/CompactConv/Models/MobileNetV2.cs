@@ -1,4 +1,5 @@
 using CompactConv.Layers;
+using CompactConv.Export;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -18,7 +19,7 @@ namespace CompactConv.Models;
 /// 1x1 convolution only when above 1, as in the paper. The stem and the 1x1 head stay standard for
 /// every kind: the stem sees 1 or 3 channels, and the head has no spatial extent to factor.</para>
 /// </remarks>
-public sealed class MobileNetV2 : nn.Module<Tensor, Tensor>
+public sealed class MobileNetV2 : nn.Module<Tensor, Tensor>, IOnnxExportable
 {
     /// <summary>Stages as (expansion t, output channels c, blocks n, stride of the first block s), CIFAR strides.</summary>
     public static IReadOnlyList<(int Expansion, int Channels, int Blocks, int Stride)> Stages { get; } =
@@ -64,6 +65,10 @@ public sealed class MobileNetV2 : nn.Module<Tensor, Tensor>
             ("fc", nn.Linear(last, spec.NumClasses)));
         RegisterComponents();
     }
+
+    /// <inheritdoc />
+    public string Export(IOnnxGraph graph, string input) =>
+        OnnxModuleExport.Export(graph, classifier, OnnxModuleExport.Export(graph, head, OnnxModuleExport.Export(graph, blocks, OnnxModuleExport.Export(graph, stem, input))));
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)

@@ -1,4 +1,5 @@
 using CompactConv.Layers;
+using CompactConv.Export;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -10,7 +11,7 @@ namespace CompactConv.Models;
 /// null. The branch must end without an activation: the activation belongs after the addition
 /// (ResNet) or nowhere (MobileNetV2's linear bottleneck).
 /// </summary>
-public abstract class ResidualBlock : nn.Module<Tensor, Tensor>
+public abstract class ResidualBlock : nn.Module<Tensor, Tensor>, IOnnxExportable
 {
     private readonly nn.Module<Tensor, Tensor> branch;
     private readonly nn.Module<Tensor, Tensor>? shortcut;
@@ -37,6 +38,14 @@ public abstract class ResidualBlock : nn.Module<Tensor, Tensor>
         register_module("branch", branch);
         if (shortcut is not null) register_module("shortcut", shortcut);
         if (this.activation is not null) register_module("act", this.activation);
+    }
+
+    /// <inheritdoc />
+    public string Export(IOnnxGraph graph, string input)
+    {
+        string y = OnnxModuleExport.Export(graph, branch, input);
+        if (HasShortcut) y = graph.Node("Add", "residual", [y, shortcut is null ? input : OnnxModuleExport.Export(graph, shortcut, input)]);
+        return activation is null ? y : OnnxModuleExport.Export(graph, activation, y);
     }
 
     /// <inheritdoc />

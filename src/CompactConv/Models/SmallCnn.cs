@@ -1,4 +1,5 @@
 using CompactConv.Layers;
+using CompactConv.Export;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -13,7 +14,7 @@ namespace CompactConv.Models;
 /// The stem stays standard for every kind: with one input channel there is nothing to pool or
 /// separate, as in MobileNet, whose first layer is a full convolution too.
 /// </remarks>
-public sealed class SmallCnn : nn.Module<Tensor, Tensor>
+public sealed class SmallCnn : nn.Module<Tensor, Tensor>, IOnnxExportable
 {
     private readonly nn.Module<Tensor, Tensor> features;
     private readonly nn.Module<Tensor, Tensor> classifier;
@@ -46,6 +47,10 @@ public sealed class SmallCnn : nn.Module<Tensor, Tensor>
     /// <summary>Channels after the width multiplier, rounded to a multiple of 8 (so r = 2, 4, 8 always divide them).</summary>
     public static long Scale(int baseChannels, double width) =>
         Math.Max(8, (long)Math.Round(baseChannels * ModelSpec.CheckWidth(width) / 8.0) * 8);
+
+    /// <inheritdoc />
+    public string Export(IOnnxGraph graph, string input) =>
+        OnnxModuleExport.Export(graph, classifier, OnnxModuleExport.Export(graph, features, input));
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)

@@ -1,4 +1,5 @@
 using CompactConv.Layers;
+using CompactConv.Export;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -16,7 +17,7 @@ namespace CompactConv.Models;
 /// 28 -> 14 -> 7 -> 4 -> 2 -> 1 like a 32x32 one goes 32 -> ... -> 1, instead of vanishing at the
 /// fifth pool; for even sizes ceil and floor agree.
 /// </remarks>
-public sealed class Vgg11 : nn.Module<Tensor, Tensor>
+public sealed class Vgg11 : nn.Module<Tensor, Tensor>, IOnnxExportable
 {
     /// <summary>The configuration: output channels of each convolution, 0 for a max pooling.</summary>
     public static IReadOnlyList<int> Configuration { get; } = [64, 0, 128, 0, 256, 256, 0, 512, 512, 0, 512, 512, 0];
@@ -52,6 +53,10 @@ public sealed class Vgg11 : nn.Module<Tensor, Tensor>
             ("fc2", nn.Linear(channels, spec.NumClasses)));
         RegisterComponents();
     }
+
+    /// <inheritdoc />
+    public string Export(IOnnxGraph graph, string input) =>
+        OnnxModuleExport.Export(graph, classifier, OnnxModuleExport.Export(graph, features, input));
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)

@@ -111,13 +111,15 @@ public class EventDecoderTests
     }
 
     [Fact]
-    public void TensorInputDecodesLikeTheArray()
+    public void TensorPosteriorsBecomeTheSameArrayFrameByFrame()
     {
         var posteriors = new float[,] { { 0.1f, 0.9f }, { 0.7f, 0.9f }, { 0.7f, 0.2f } };
-        using var t = tensor(new float[] { 0.1f, 0.9f, 0.7f, 0.9f, 0.7f, 0.2f }, [3, 2]);
-        Assert.Equal(EventDecoder.Decode(posteriors, Hop, ["a", "b"], "f"), EventDecoder.Decode(t, Hop, ["a", "b"], "f"));
+        using var t = tensor(new double[] { 0.1, 0.9, 0.7, 0.9, 0.7, 0.2 }, [3, 2]);
+        Assert.Equal(posteriors, PosteriorArrays.ToArray(t));
+        Assert.Equal(EventDecoder.Decode(posteriors, Hop, ["a", "b"], "f"), EventDecoder.Decode(PosteriorArrays.ToArray(t), Hop, ["a", "b"], "f"));
         using var wrongRank = zeros(2, 3, 2);
-        Assert.Throws<ArgumentException>(() => EventDecoder.Decode(wrongRank, Hop, ["a", "b"], "f"));
+        var e = Assert.Throws<ArgumentException>(() => PosteriorArrays.ToArray(wrongRank));
+        Assert.Equal("posteriors", e.ParamName);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace CompactConv.Tests.Packaging;
 public sealed partial class PackedLibraries : IDisposable
 {
     /// <summary>The package ids, lowest first.</summary>
-    public static readonly string[] Ids = ["CompactConv", "CompactConv.Audio", "CompactConv.Training"];
+    public static readonly string[] Ids = ["CompactConv", "CompactConv.Audio", "CompactConv.Onnx", "CompactConv.Training"];
 
     /// <summary>The version the packages are packed under.</summary>
     public const string Version = "0.0.0-consumertest";

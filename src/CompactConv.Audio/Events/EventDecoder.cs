@@ -1,5 +1,4 @@
 using CompactConv.Data.Events;
-using static TorchSharp.torch;
 
 namespace CompactConv.Events;
 
@@ -34,23 +33,6 @@ public static class EventDecoder
                 .Select(e => (e, c)));
         }
         return events.OrderBy(e => e.Event.Onset).ThenBy(e => e.Class).Select(e => e.Event).ToList();
-    }
-
-    /// <summary>The same for a tensor [frames, classes] of posteriors (any float type, any device).</summary>
-    public static List<SoundEvent> Decode(Tensor posteriors, double frameSeconds, IReadOnlyList<string> classNames,
-        string fileName, PostProcessingOptions? options = null) =>
-        Decode(ToArray(posteriors), frameSeconds, classNames, fileName, options);
-
-    /// <summary>Copies a [frames, classes] tensor into an array.</summary>
-    public static float[,] ToArray(Tensor posteriors)
-    {
-        if (posteriors.dim() != 2) throw new ArgumentException($"posteriors must be [frames, classes], got [{string.Join(", ", posteriors.shape)}]");
-        using var values = posteriors.detach().to_type(ScalarType.Float32).cpu().contiguous();
-        var flat = values.data<float>().ToArray();
-        int frames = (int)posteriors.shape[0], classes = (int)posteriors.shape[1];
-        var result = new float[frames, classes];
-        Buffer.BlockCopy(flat, 0, result, 0, flat.Length * sizeof(float));
-        return result;
     }
 
     /// <summary>
