@@ -61,19 +61,17 @@ public sealed class OnnxGraph : IOnnxGraph
     }
 
     /// <inheritdoc />
-    public string AddInt64s(string hint, long[] values, long[]? shape = null)
-    {
-        var tensor = new TensorProto { Name = FreshName(hint), DataType = (int)TensorProto.Types.DataType.Int64 };
-        tensor.Dims.AddRange(shape ?? [values.LongLength]);
-        tensor.RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(values.AsSpan()));
-        Proto.Initializer.Add(tensor);
-        return tensor.Name;
-    }
+    public string AddInt64s(string hint, long[] values, long[]? shape = null) =>
+        AddRaw(hint, TensorProto.Types.DataType.Int64, values, shape ?? [values.LongLength]);
 
     /// <inheritdoc />
-    public string AddFloats(string hint, float[] values, long[] shape)
+    public string AddFloats(string hint, float[] values, long[] shape) =>
+        AddRaw(hint, TensorProto.Types.DataType.Float, values, shape);
+
+    // An initializer stored as raw little-endian bytes, the compact form every runtime reads.
+    private string AddRaw<T>(string hint, TensorProto.Types.DataType type, T[] values, long[] shape) where T : unmanaged
     {
-        var tensor = new TensorProto { Name = FreshName(hint), DataType = (int)TensorProto.Types.DataType.Float };
+        var tensor = new TensorProto { Name = FreshName(hint), DataType = (int)type };
         tensor.Dims.AddRange(shape);
         tensor.RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(values.AsSpan()));
         Proto.Initializer.Add(tensor);
