@@ -17,6 +17,7 @@ public static class BenchCommand
         bench.Subcommands.Add(CreateLayers());
         bench.Subcommands.Add(BenchSedMetricsCommand.Create());
         bench.Subcommands.Add(BenchDataCommand.Create());
+        bench.Subcommands.Add(BenchInferenceCommand.Create());
         return bench;
     }
 
