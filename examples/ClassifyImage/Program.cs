@@ -11,14 +11,23 @@ if (args.Length < 2)
     return 2;
 }
 
-using var images = ImageClassifier.Open(args[0]);
-foreach (string file in args.Skip(1))
+try
 {
-    Classification answer = images.Classify(Pixels(file, images.Channels, images.Height, images.Width));
-    string probabilities = string.Join(" ", answer.ClassNames.Select((name, c) => $"{name}={answer.Probabilities[c]:F4}"));
-    Console.WriteLine($"{Path.GetFileName(file)}: {answer.Label} ({probabilities})");
+    using var images = ImageClassifier.Open(args[0]);
+    foreach (string file in args.Skip(1))
+    {
+        Classification answer = images.Classify(Pixels(file, images.Channels, images.Height, images.Width));
+        string probabilities = string.Join(" ", answer.ClassNames.Select((name, c) => $"{name}={answer.Probabilities[c]:F4}"));
+        Console.WriteLine($"{Path.GetFileName(file)}: {answer.Label} ({probabilities})");
+    }
+    return 0;
 }
-return 0;
+catch (Exception e) when (e is CompactConv.DataException or InvalidDataException)
+{
+    // The file's problem in one line (a model without CompactConv's metadata, an image that cannot be decoded...).
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
 
 // The image as channel-major bytes [channels, height, width].
 static byte[] Pixels(string file, int channels, int height, int width)

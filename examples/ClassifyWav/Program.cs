@@ -9,11 +9,20 @@ if (args.Length < 2)
     return 2;
 }
 
-using var scenes = SceneClassifier.Open(args[0]);
-foreach (string file in args.Skip(1))
+try
 {
-    Classification answer = scenes.ClassifyFile(file);
-    string probabilities = string.Join(" ", answer.ClassNames.Select((name, c) => $"{name}={answer.Probabilities[c]:F4}"));
-    Console.WriteLine($"{Path.GetFileName(file)}: {answer.Label} ({probabilities})");
+    using var scenes = SceneClassifier.Open(args[0]);
+    foreach (string file in args.Skip(1))
+    {
+        Classification answer = scenes.ClassifyFile(file);
+        string probabilities = string.Join(" ", answer.ClassNames.Select((name, c) => $"{name}={answer.Probabilities[c]:F4}"));
+        Console.WriteLine($"{Path.GetFileName(file)}: {answer.Label} ({probabilities})");
+    }
+    return 0;
 }
-return 0;
+catch (CompactConv.DataException e)
+{
+    // The file's problem in one line (a model without CompactConv's metadata, audio that cannot be decoded...).
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
