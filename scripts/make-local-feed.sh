@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs the five packages (CompactConv, CompactConv.Audio, CompactConv.Onnx, CompactConv.Training and the tool
+# Packs the six packages (CompactConv, CompactConv.Audio, CompactConv.Onnx, CompactConv.Runtime, CompactConv.Training and the tool
 # CompactConv.Tool) in Release into artifacts/feed, a local NuGet feed to install from until a public
 # feed exists, then prints how to use it. The tool carries the libtorch natives of this machine's OS.
 # Usage: scripts/make-local-feed.sh [feed folder]   (default: artifacts/feed)
@@ -15,6 +15,8 @@ pack=(dotnet pack -c Release -o "$feed" -p:ContinuousIntegrationBuild=true --nol
 for lib in CompactConv CompactConv.Audio CompactConv.Onnx CompactConv.Training; do
   "${pack[@]}" --no-build "src/$lib/$lib.csproj"
 done
+# The runtime package is no dependency of the tool, so its own pack builds it.
+"${pack[@]}" src/CompactConv.Runtime/CompactConv.Runtime.csproj
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' src/Directory.Build.props)"
 echo
 echo "Packages in $feed:"

@@ -1,3 +1,4 @@
+using CompactConv.Deployment;
 using CompactConv.Onnx;
 using static TorchSharp.torch;
 
@@ -79,6 +80,6 @@ public static class ModelExport
         }
         OnnxExporter.ExportToFile(run.Model, config.Model.InputShape, options, request.OutputPath);
         return new ExportResult(Path.GetFullPath(request.OutputPath), new FileInfo(request.OutputPath).Length, config.Task,
-            options.Metadata[ExportMetadata.Input], options.OutputName);
+            options.Metadata[ModelMetadataKeys.Input], options.OutputName);
     }
 }

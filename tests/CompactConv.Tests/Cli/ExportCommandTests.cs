@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CompactConv.Data;
+using CompactConv.Deployment;
 using CompactConv.Pipelines;
 using CompactConv.Tests.Data;
 using Microsoft.ML.OnnxRuntime;
@@ -47,9 +48,9 @@ public sealed class ExportCommandTests(SeparableImageRun fixture) : IClassFixtur
         }
 
         var metadata = session.ModelMetadata.CustomMetadataMap;
-        Assert.Equal("image", metadata[ExportMetadata.Task]);
-        Assert.Equal(MnistFamily.MnistClasses, JsonSerializer.Deserialize<string[]>(metadata[ExportMetadata.Classes]));
-        Assert.StartsWith("pixels: float32 [N, 1, 28, 28]", metadata[ExportMetadata.Input]);
+        Assert.Equal("image", metadata[ModelMetadataKeys.Task]);
+        Assert.Equal(MnistFamily.MnistClasses, JsonSerializer.Deserialize<string[]>(metadata[ModelMetadataKeys.Classes]));
+        Assert.StartsWith("pixels: float32 [N, 1, 28, 28]", metadata[ModelMetadataKeys.Input]);
         // The batch is symbolic.
         Assert.Equal(-1, session.InputMetadata[ModelExport.PixelsInput].Dimensions[0]);
     }

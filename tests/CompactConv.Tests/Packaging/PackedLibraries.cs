@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace CompactConv.Tests.Packaging;
 
 /// <summary>
-/// The three library packages packed once per test class into a temporary feed, from the binaries this test
+/// The library packages packed once per test class into a temporary feed, from the binaries this test
 /// run was built with (<c>dotnet pack --no-build</c> in the tests' own configuration: no second compile). They
 /// get a version of their own, so a consumer can never pick up an older package of the real version that a
 /// NuGet cache on this machine still holds.
@@ -12,7 +12,7 @@ namespace CompactConv.Tests.Packaging;
 public sealed partial class PackedLibraries : IDisposable
 {
     /// <summary>The package ids, lowest first.</summary>
-    public static readonly string[] Ids = ["CompactConv", "CompactConv.Audio", "CompactConv.Onnx", "CompactConv.Training"];
+    public static readonly string[] Ids = ["CompactConv", "CompactConv.Audio", "CompactConv.Onnx", "CompactConv.Runtime", "CompactConv.Training"];
 
     /// <summary>The version the packages are packed under.</summary>
     public const string Version = "0.0.0-consumertest";

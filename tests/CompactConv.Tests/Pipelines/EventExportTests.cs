@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CompactConv.Audio.Features;
+using CompactConv.Deployment;
 using CompactConv.Events;
 using CompactConv.Pipelines;
 using CompactConv.Tests.Cli;
@@ -34,11 +35,11 @@ public sealed class EventExportTests(ToneEventRun tone) : IDisposable
 
         using var session = new InferenceSession(model);
         var metadata = session.ModelMetadata.CustomMetadataMap;
-        Assert.Equal("events", metadata[ExportMetadata.Task]);
-        var features = JsonSerializer.Deserialize<LogMelOptions>(metadata[ExportMetadata.Features], RunConfig.JsonOptions)!;
-        var post = JsonSerializer.Deserialize<PostProcessingOptions>(metadata[ExportMetadata.PostProcessing], RunConfig.JsonOptions)!;
-        var classes = JsonSerializer.Deserialize<string[]>(metadata[ExportMetadata.Classes])!;
-        double hop = double.Parse(metadata[ExportMetadata.FrameSeconds], CultureInfo.InvariantCulture);
+        Assert.Equal("events", metadata[ModelMetadataKeys.Task]);
+        var features = JsonSerializer.Deserialize<LogMelOptions>(metadata[ModelMetadataKeys.Features], RunConfig.JsonOptions)!;
+        var post = JsonSerializer.Deserialize<PostProcessingOptions>(metadata[ModelMetadataKeys.PostProcessing], RunConfig.JsonOptions)!;
+        var classes = JsonSerializer.Deserialize<string[]>(metadata[ModelMetadataKeys.Classes])!;
+        double hop = double.Parse(metadata[ModelMetadataKeys.FrameSeconds], CultureInfo.InvariantCulture);
 
         // Two clip lengths: the frame dimension is symbolic.
         string clip = Path.Combine(tone.Data, "audio", "test", "test-000.wav");

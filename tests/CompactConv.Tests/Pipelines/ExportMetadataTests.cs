@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CompactConv.Audio.Features;
+using CompactConv.Deployment;
 using CompactConv.Events;
 using CompactConv.Pipelines;
 using CompactConv.Tests.Training;
@@ -17,15 +18,15 @@ public class ExportMetadataTests
 
         var metadata = ExportMetadata.For(config, "pixels");
 
-        Assert.Equal("image", metadata[ExportMetadata.Task]);
-        Assert.Equal(config.ClassNames, JsonSerializer.Deserialize<string[]>(metadata[ExportMetadata.Classes]));
-        Assert.StartsWith("pixels: float32 [N, 1, 28, 28], pixel values / 255", metadata[ExportMetadata.Input]);
-        using var statistics = JsonDocument.Parse(metadata[ExportMetadata.ChannelStatistics]);
+        Assert.Equal("image", metadata[ModelMetadataKeys.Task]);
+        Assert.Equal(config.ClassNames, JsonSerializer.Deserialize<string[]>(metadata[ModelMetadataKeys.Classes]));
+        Assert.StartsWith("pixels: float32 [N, 1, 28, 28], pixel values / 255", metadata[ModelMetadataKeys.Input]);
+        using var statistics = JsonDocument.Parse(metadata[ModelMetadataKeys.ChannelStatistics]);
         Assert.Equal(0.25, statistics.RootElement.GetProperty("mean")[0].GetDouble());
         Assert.Equal(0.5, statistics.RootElement.GetProperty("std")[0].GetDouble());
-        Assert.False(metadata.ContainsKey(ExportMetadata.Features));
-        Assert.False(metadata.ContainsKey(ExportMetadata.PostProcessing));
-        Assert.All(metadata.Keys, key => Assert.StartsWith(ExportMetadata.Prefix, key));
+        Assert.False(metadata.ContainsKey(ModelMetadataKeys.Features));
+        Assert.False(metadata.ContainsKey(ModelMetadataKeys.PostProcessing));
+        Assert.All(metadata.Keys, key => Assert.StartsWith(ModelMetadataKeys.Prefix, key));
     }
 
     [Fact]
@@ -44,13 +45,13 @@ public class ExportMetadataTests
 
         var metadata = ExportMetadata.For(config, "log_mel");
 
-        Assert.Equal("events", metadata[ExportMetadata.Task]);
-        Assert.StartsWith("log_mel: float32 [N, 1, 40, frames], log-mel power in dB", metadata[ExportMetadata.Input]);
-        Assert.Equal(features, JsonSerializer.Deserialize<LogMelOptions>(metadata[ExportMetadata.Features], RunConfig.JsonOptions));
-        Assert.Equal(post, JsonSerializer.Deserialize<PostProcessingOptions>(metadata[ExportMetadata.PostProcessing], RunConfig.JsonOptions));
+        Assert.Equal("events", metadata[ModelMetadataKeys.Task]);
+        Assert.StartsWith("log_mel: float32 [N, 1, 40, frames], log-mel power in dB", metadata[ModelMetadataKeys.Input]);
+        Assert.Equal(features, JsonSerializer.Deserialize<LogMelOptions>(metadata[ModelMetadataKeys.Features], RunConfig.JsonOptions));
+        Assert.Equal(post, JsonSerializer.Deserialize<PostProcessingOptions>(metadata[ModelMetadataKeys.PostProcessing], RunConfig.JsonOptions));
         // 160 samples at 16 kHz.
-        Assert.Equal(0.01, double.Parse(metadata[ExportMetadata.FrameSeconds], CultureInfo.InvariantCulture), 12);
-        Assert.True(metadata.ContainsKey(ExportMetadata.BandStatistics));
-        Assert.False(metadata.ContainsKey(ExportMetadata.ChannelStatistics));
+        Assert.Equal(0.01, double.Parse(metadata[ModelMetadataKeys.FrameSeconds], CultureInfo.InvariantCulture), 12);
+        Assert.True(metadata.ContainsKey(ModelMetadataKeys.BandStatistics));
+        Assert.False(metadata.ContainsKey(ModelMetadataKeys.ChannelStatistics));
     }
 }

@@ -10,7 +10,7 @@ namespace CompactConv.Tests.Training;
 [Collection(ConsoleAndFolderCollection.Name)]
 public partial class ExampleProgramTests
 {
-    private static string RunExample(string assemblyName)
+    private static string RunExample(string assemblyName, params string[] args)
     {
         var entry = Assembly.Load(assemblyName).EntryPoint ?? throw new InvalidOperationException($"{assemblyName} has no entry point");
         var original = Console.Out;
@@ -18,7 +18,7 @@ public partial class ExampleProgramTests
         Console.SetOut(output);
         try
         {
-            entry.Invoke(null, entry.GetParameters().Length == 0 ? null : [Array.Empty<string>()]);
+            entry.Invoke(null, entry.GetParameters().Length == 0 ? null : [args]);
         }
         finally
         {
