@@ -15,7 +15,8 @@ public static class PredictCommand
     public static Command Create()
     {
         var command = new Command("predict", "Predict the class of audio files (scene runs) or images (image runs) with a trained run");
-        var checkpoint = new Option<string>("--checkpoint") { Description = "Run folder written by 'compactconv train --task scenes' or '--task image'", Required = true };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "Run folder written by 'compactconv train --task scenes' or '--task image'" };
+        var model = new Option<string?>("--model") { Description = "Instead of --checkpoint: an ONNX file written by 'compactconv export' (run by ONNX Runtime)" };
         var json = new Option<bool>("--json") { Description = "Print JSON ([{file, label, probabilities}]) instead of a table" };
         var files = new Argument<string[]>("files")
         {
@@ -24,34 +25,41 @@ public static class PredictCommand
         };
         var best = new Option<bool>("--best") { Description = "Use the best epoch's weights (highest validation accuracy) instead of the last" };
         command.Options.Add(checkpoint);
+        command.Options.Add(model);
         command.Options.Add(best);
         command.Options.Add(json);
         command.Arguments.Add(files);
         CommandRunner.SetAction(command, parse =>
         {
-            string runFolder = parse.GetValue(checkpoint)!;
-            var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
-            RunFolderWarning.IfBeingWritten(runFolder);
-            var request = new PredictionRequest { RunFolder = runFolder, Files = parse.GetValue(files)!, Best = parse.GetValue(best), Device = GlobalOptions.DeviceOf(parse) };
-            var predictions = config.Task switch
-            {
-                "image" => ImageClassification.Predict(request),
-                "scenes" => SceneClassification.Predict(request),
-                var task => throw new UsageException($"--checkpoint {runFolder}: predict takes image and scenes runs, not {task} runs (use detect for events)"),
-            };
+            var (classNames, predictions) = ModelSource.Of(parse, checkpoint, model, best) is { } modelPath
+                ? DeployedModelInputs.Predict(modelPath, parse.GetValue(files)!)
+                : FromRun(parse.GetValue(checkpoint)!, parse.GetValue(files)!, parse.GetValue(best), GlobalOptions.DeviceOf(parse));
             if (parse.GetValue(json))
             {
                 System.Console.WriteLine(JsonSerializer.Serialize(predictions.Select(p => new { file = p.File, label = p.Label, probabilities = p.Probabilities }), RunConfig.JsonOptions));
                 return ExitCodes.Success;
             }
-            var table = new TextTable().AddColumns(["file", "label", .. config.ClassNames]);
+            var table = new TextTable().AddColumns(["file", "label", .. classNames]);
             foreach (var p in predictions)
             {
-                table.AddRow([Path.GetFileName(p.File), p.Label, .. config.ClassNames.Select(c => p.Probabilities[c].ToString("F3", CultureInfo.InvariantCulture))]);
+                table.AddRow([Path.GetFileName(p.File), p.Label, .. classNames.Select(c => p.Probabilities[c].ToString("F3", CultureInfo.InvariantCulture))]);
             }
             TableOutput.Write(table);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static (IReadOnlyList<string> ClassNames, IReadOnlyList<ClassPrediction> Predictions) FromRun(string runFolder, string[] files, bool best, TorchSharp.torch.Device device)
+    {
+        var config = RunConfig.Load(Path.Combine(runFolder, "config.json"));
+        RunFolderWarning.IfBeingWritten(runFolder);
+        var request = new PredictionRequest { RunFolder = runFolder, Files = files, Best = best, Device = device };
+        return (config.ClassNames, config.Task switch
+        {
+            "image" => ImageClassification.Predict(request),
+            "scenes" => SceneClassification.Predict(request),
+            var task => throw new UsageException($"--checkpoint {runFolder}: predict takes image and scenes runs, not {task} runs (use detect for events)"),
+        });
     }
 }

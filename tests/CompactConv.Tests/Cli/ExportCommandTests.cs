@@ -56,6 +56,43 @@ public sealed class ExportCommandTests(SeparableImageRun fixture) : IClassFixtur
     }
 
     [Fact]
+    public void PredictOnTheExportedFileGivesTheRunsLabelsAndProbabilities()
+    {
+        string model = _temp.File("model.onnx");
+        Assert.Equal(0, CliHarness.Run("export", "--checkpoint", fixture.Run, "--best", "--out", model).ExitCode);
+        string idx = _temp.File("mixed.idx.gz");
+        var pixels = new byte[6 * 28 * 28];
+        for (int k = 0; k < pixels.Length; k++) pixels[k] = SeparableImageRun.InBlock(k / 784 + 2, k % 28, k % 784 / 28) ? (byte)200 : (byte)30;
+        IdxWriter.Write(idx, new IdxArray([6, 28, 28], pixels), gzip: true);
+
+        var fromRun = CliHarness.Run("predict", "--checkpoint", fixture.Run, "--best", "--json", idx);
+        var fromFile = CliHarness.Run("predict", "--model", model, "--json", idx);
+
+        Assert.True(fromFile.ExitCode == 0, fromFile.Error);
+        var expected = JsonDocument.Parse(fromRun.Out).RootElement.EnumerateArray().ToList();
+        var actual = JsonDocument.Parse(fromFile.Out).RootElement.EnumerateArray().ToList();
+        Assert.Equal(expected.Select(p => (p.GetProperty("file").GetString(), p.GetProperty("label").GetString())),
+            actual.Select(p => (p.GetProperty("file").GetString(), p.GetProperty("label").GetString())));
+        foreach (var (e, a) in expected.Zip(actual))
+        {
+            foreach (var c in e.GetProperty("probabilities").EnumerateObject())
+                Assert.True(Math.Abs(c.Value.GetDouble() - a.GetProperty("probabilities").GetProperty(c.Name).GetDouble()) <= 1e-4, c.Name);
+        }
+    }
+
+    [Theory]
+    [InlineData(false, false, "give either --checkpoint RUN (a run folder) or --model MODEL.onnx (an exported file), not both and not neither")]
+    [InlineData(true, true, "give either --checkpoint RUN (a run folder) or --model MODEL.onnx (an exported file), not both and not neither")]
+    public void PredictTakesARunFolderOrAnExportedFileNotBothNorNeither(bool withRun, bool withModel, string error)
+    {
+        string[] args = ["predict", .. withRun ? ["--checkpoint", fixture.Run] : Array.Empty<string>(), .. withModel ? ["--model", _temp.File("m.onnx")] : Array.Empty<string>(), "x.png"];
+        var result = CliHarness.Run(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"error: {error}", result.Error.Trim());
+    }
+
+    [Fact]
     public void AnImpossibleOpsetIsAUsageErrorAndWritesNothing()
     {
         string model = _temp.File("model.onnx");

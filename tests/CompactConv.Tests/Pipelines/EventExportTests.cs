@@ -66,6 +66,24 @@ public sealed class EventExportTests(ToneEventRun tone) : IDisposable
         }
     }
 
+    [Fact]
+    public void DetectOnTheExportedFileGivesTheRunsEvents()
+    {
+        Assert.True(tone.Train.ExitCode == 0, tone.Train.Error);
+        string model = _temp.File("events.onnx");
+        Assert.Equal(0, CliHarness.Run("export", "--checkpoint", tone.Run, "--best", "--out", model).ExitCode);
+        string[] clips = [.. Enumerable.Range(0, 4).Select(n => Path.Combine(tone.Data, "audio", "test", $"test-{n:000}.wav"))];
+
+        var fromRun = CliHarness.Run(["detect", "--checkpoint", tone.Run, "--best", "--min-event", "0.1", .. clips]);
+        var fromFile = CliHarness.Run(["detect", "--model", model, "--min-event", "0.1", .. clips]);
+
+        Assert.True(fromFile.ExitCode == 0, fromFile.Error);
+        Assert.Equal(fromRun.Out, fromFile.Out);
+        Assert.Contains("test-003.wav", fromFile.Out);
+        var withBest = CliHarness.Run(["detect", "--model", model, "--best", clips[0]]);
+        Assert.Equal(2, withBest.ExitCode);
+    }
+
     // The model's frame probabilities [frames, classes] for one clip's log-mel [mels, frames], as a user of the file computes them.
     private static float[,] Onnx(InferenceSession session, float[,] logMel)
     {
