@@ -10,13 +10,11 @@ rm -rf "$feed"
 mkdir -p "$feed"
 # ContinuousIntegrationBuild: deterministic paths in the pdbs, as a CI server would pack them.
 pack=(dotnet pack -c Release -o "$feed" -p:ContinuousIntegrationBuild=true --nologo -v:q)
-# The tool first: its build compiles the four libraries, which are then packed without building again.
+# The tool first: its build compiles the five libraries, which are then packed without building again.
 "${pack[@]}" src/CompactConv.Cli/CompactConv.Cli.csproj
-for lib in CompactConv CompactConv.Audio CompactConv.Onnx CompactConv.Training; do
+for lib in CompactConv CompactConv.Audio CompactConv.Onnx CompactConv.Runtime CompactConv.Training; do
   "${pack[@]}" --no-build "src/$lib/$lib.csproj"
 done
-# The runtime package is no dependency of the tool, so its own pack builds it.
-"${pack[@]}" src/CompactConv.Runtime/CompactConv.Runtime.csproj
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' src/Directory.Build.props)"
 echo
 echo "Packages in $feed:"
