@@ -61,6 +61,7 @@ public static class OptionFlags
         ["AudioDemoOptions.OutDir"] = "--out",
         ["AudioDemoOptions.SamplesDir"] = "--data",
         ["EventDetection.Evaluate(tuneThresholds)"] = "--tune-thresholds",
+        ["OnnxExportOptions.Opset"] = "--opset",
         ["Trainer.Run(resume)"] = "--resume",
         ["EventOverlaps.Merge(list)"] = "--merge-reference",
     };

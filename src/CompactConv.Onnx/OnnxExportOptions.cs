@@ -54,7 +54,7 @@ public sealed record OnnxExportOptions
     public void Validate()
     {
         if (Opset < MinOpset || Opset > MaxOpset)
-            throw new ArgumentException($"ONNX export: opset must be {MinOpset} to {MaxOpset}, got {Opset}");
+            throw new ArgumentException($"{nameof(OnnxExportOptions)}.{nameof(Opset)} must be {MinOpset} to {MaxOpset}, got {Opset}");
         ArgumentException.ThrowIfNullOrWhiteSpace(InputName);
         ArgumentException.ThrowIfNullOrWhiteSpace(OutputName);
         if (InputName == OutputName) throw new ArgumentException($"ONNX export: input and output are both named '{InputName}'");

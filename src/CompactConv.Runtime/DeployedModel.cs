@@ -156,13 +156,21 @@ public sealed class DeployedModel : IDisposable
     public static DeployedModel OpenFor(string path, string task, DeployedModelOptions? options = null)
     {
         var model = Open(path, options);
-        if (model.Task != task)
+        try
+        {
+            return model.RequireTask(task);
+        }
+        catch
         {
             model.Dispose();
-            throw new DataException(path, $"{ModelMetadataKeys.Task} is '{model.Task}', but this needs a '{task}' model");
+            throw;
         }
-        return model;
     }
+
+    /// <summary>This model, when it was exported for <paramref name="task"/>.</summary>
+    /// <exception cref="DataException">The file's task is another; names the file and the key.</exception>
+    public DeployedModel RequireTask(string task) =>
+        Task == task ? this : throw new DataException(Path, $"{ModelMetadataKeys.Task} is '{Task}', but this needs a '{task}' model");
 
     /// <summary>Runs the graph on one float32 input of <paramref name="shape"/>; returns the output's values (row-major) and dimensions.</summary>
     public (float[] Values, int[] Shape) Run(float[] input, int[] shape)

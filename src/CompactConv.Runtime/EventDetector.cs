@@ -36,6 +36,9 @@ public sealed class EventDetector : IDisposable
     /// <exception cref="DataException">The file is not an exported event model; names the file and what is wrong.</exception>
     public static EventDetector Open(string path, DeployedModelOptions? options = null) => new(DeployedModel.OpenFor(path, "events", options));
 
+    /// <summary>The detector of an opened event model, which then belongs to it (refused, and left to the caller, when it is another task's).</summary>
+    public static EventDetector For(DeployedModel model) => new(model.RequireTask("events"));
+
     /// <summary>The events in the WAV or OGG file at <paramref name="path"/>, decoded with <paramref name="postProcessing"/> or the run's own.</summary>
     /// <exception cref="DataException">The file cannot be decoded or is too short for one frame; names it.</exception>
     public IReadOnlyList<SoundEvent> DetectFile(string path, PostProcessingOptions? postProcessing = null) =>

@@ -33,6 +33,9 @@ public sealed class ImageClassifier : IDisposable
     /// <exception cref="DataException">The file is not an exported image model; names the file and what is wrong.</exception>
     public static ImageClassifier Open(string path, DeployedModelOptions? options = null) => new(DeployedModel.OpenFor(path, "image", options));
 
+    /// <summary>The classifier of an opened image model, which then belongs to it (refused, and left to the caller, when it is another task's).</summary>
+    public static ImageClassifier For(DeployedModel model) => new(model.RequireTask("image"));
+
     /// <summary>
     /// Classifies one image given as channel-major float pixels [C, H, W] in [0, 1] (pixel value / 255): the
     /// run's per-channel normalisation is inside the model.

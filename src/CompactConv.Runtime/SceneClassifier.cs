@@ -34,6 +34,9 @@ public sealed class SceneClassifier : IDisposable
     /// <exception cref="DataException">The file is not an exported scene model; names the file and what is wrong.</exception>
     public static SceneClassifier Open(string path, DeployedModelOptions? options = null) => new(DeployedModel.OpenFor(path, "scenes", options));
 
+    /// <summary>The classifier of an opened scene model, which then belongs to it (refused, and left to the caller, when it is another task's).</summary>
+    public static SceneClassifier For(DeployedModel model) => new(model.RequireTask("scenes"));
+
     /// <summary>Classifies the WAV or OGG file at <paramref name="path"/>.</summary>
     /// <exception cref="DataException">The file cannot be decoded or is too short for one frame; names it.</exception>
     public Classification ClassifyFile(string path) => Classify(_frontEnd.ComputeFile(path));

@@ -75,7 +75,8 @@ public static class BenchInferenceCommand
                 if (done % 10 == 0 || done == total) System.Console.WriteLine($"round {done}/{total}");
             });
             var timing = TimingComparison.Of([.. variants.Select(v => v.Label)], samples, reference: 0);
-            System.Console.WriteLine(context.AtEnd().Describe(timedRounds, warmupRounds));
+            var measured = context.AtEnd();
+            System.Console.WriteLine(measured.Describe(timedRounds, warmupRounds));
             var table = new TextTable().AddColumns("engine", "ms per batch", "images/s (median)", $"time / {timing.Reference}");
             foreach (var variant in timing.Variants)
             {
@@ -84,7 +85,7 @@ public static class BenchInferenceCommand
             }
             TableOutput.Write(table);
             System.Console.WriteLine("each cell: median [p10-p90] over the rounds; ratios are taken per round, then summarised");
-            foreach (var warning in new[] { context.AtEnd().Warning(), timing.Warning("ms per batch") }.OfType<string>()) System.Console.WriteLine(warning);
+            foreach (var warning in new[] { measured.Warning(), timing.Warning("ms per batch") }.OfType<string>()) System.Console.WriteLine(warning);
             return ExitCodes.Success;
         });
         return command;

@@ -16,13 +16,13 @@ internal static class DeployedModelInputs
     /// <summary>Class probabilities of each file (images for an image model, audio for a scene model).</summary>
     public static (IReadOnlyList<string> ClassNames, IReadOnlyList<ClassPrediction> Predictions) Predict(string modelPath, IReadOnlyList<string> files)
     {
-        string task;
-        using (var model = DeployedModel.Open(modelPath)) task = model.Task;
-        switch (task)
+        // Opened once: the classifier takes the session over.
+        var model = DeployedModel.Open(modelPath);
+        switch (model.Task)
         {
             case "image":
             {
-                using var classifier = ImageClassifier.Open(modelPath);
+                using var classifier = ImageClassifier.For(model);
                 int size = classifier.Channels * classifier.Height * classifier.Width;
                 // The same reading as the run-folder path: resized and made grey or RGB to the model's input; IDX files give every image.
                 var inputs = ImageInputFiles.Read(files, classifier.Channels, classifier.Height, classifier.Width);
@@ -30,10 +30,12 @@ internal static class DeployedModelInputs
             }
             case "scenes":
             {
-                using var classifier = SceneClassifier.Open(modelPath);
+                using var classifier = SceneClassifier.For(model);
                 return (classifier.ClassNames, [.. files.Select(file => Prediction(file, classifier.ClassifyFile(file)))]);
             }
             default:
+                string task = model.Task;
+                model.Dispose();
                 throw new UsageException($"--model {modelPath}: predict takes image and scenes models, not {task} models (use detect for events)");
         }
     }
@@ -41,10 +43,13 @@ internal static class DeployedModelInputs
     /// <summary>The events in each audio file, with <paramref name="postProcessing"/> built on the file's own (the command's overrides applied).</summary>
     public static IReadOnlyList<SoundEvent> Detect(string modelPath, IReadOnlyList<string> files, Func<PostProcessingOptions, PostProcessingOptions> postProcessing)
     {
-        string task;
-        using (var model = DeployedModel.Open(modelPath)) task = model.Task;
-        if (task != "events") throw new UsageException($"--model {modelPath} is a {task} model; detect needs an events model (use predict for scenes)");
-        using var detector = EventDetector.Open(modelPath);
+        var model = DeployedModel.Open(modelPath);
+        if (model.Task is var task && task != "events")
+        {
+            model.Dispose();
+            throw new UsageException($"--model {modelPath} is a {task} model; detect needs an events model (use predict for scenes)");
+        }
+        using var detector = EventDetector.For(model);
         var options = postProcessing(detector.PostProcessing);
         return [.. files.SelectMany(file => detector.DetectFile(file, options))];
     }

@@ -27,8 +27,6 @@ public static class ExportCommand
         CommandRunner.SetAction(command, parse =>
         {
             int version = parse.GetValue(opset);
-            if (version is < OnnxExportOptions.MinOpset or > OnnxExportOptions.MaxOpset)
-                throw new UsageException($"--opset must be {OnnxExportOptions.MinOpset} to {OnnxExportOptions.MaxOpset}, got {version}");
             string runFolder = parse.GetValue(checkpoint)!;
             RunFolderWarning.IfBeingWritten(runFolder);
             var result = ModelExport.Export(new ExportRequest

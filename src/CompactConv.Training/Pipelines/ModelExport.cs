@@ -53,6 +53,8 @@ public static class ModelExport
     public static ExportResult Export(ExportRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // The opset is checked before the weights are read.
+        (OnnxExportOptions.Default with { Opset = request.Opset }).Validate();
         using var run = TrainedRun.Open(request.RunFolder, request.Best, CPU);
         var config = run.Config;
         var mean = config.Normalization.Mean.Select(v => (float)v).ToArray();

@@ -54,7 +54,7 @@ public class OptionFlagsTests
     [Fact]
     public void Every_entry_names_a_real_library_member()
     {
-        var types = new[] { typeof(CompactConv.Models.ModelSpec), typeof(CompactConv.DataException), typeof(CompactConv.Training.TrainingOptions) }
+        var types = new[] { typeof(CompactConv.Models.ModelSpec), typeof(CompactConv.DataException), typeof(CompactConv.Training.TrainingOptions), typeof(CompactConv.Onnx.OnnxExportOptions) }
             .SelectMany(t => t.Assembly.GetExportedTypes())
             .ToLookup(t => t.Name, StringComparer.Ordinal);
         foreach (var name in OptionFlags.Flags.Keys)
